@@ -1,0 +1,26 @@
+//! `dossier [PATH…]`: the interactive browser.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::CliError;
+
+/// Runs the browser. When standard output is not a terminal there is nothing to draw on: say so,
+/// name the commands that work without one, and exit 2.
+pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "dossier: the browser needs a terminal, and standard output is not one.\n\
+             Commands that work without a terminal: check, articles, actors, timeline, quotes, sources, passages, extract\n\
+             (for example `dossier check --json`; `dossier --help` lists them all)."
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let _ = paths;
+    writeln!(
+        out,
+        "The interactive browser is not built yet. Meanwhile: dossier check, articles, actors, timeline, quotes, sources, passages (see dossier --help)."
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

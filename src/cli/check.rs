@@ -1,0 +1,105 @@
+//! `dossier check`: load a corpus and report what loaded, what was skipped and why.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::{CliError, load, output::write_json};
+use crate::load::{Skipped, Warning};
+
+/// Arguments of `dossier check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Files or folders of articles; none means the built-in sample.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The report, as `--json` prints it.
+#[derive(Debug, Serialize)]
+struct CheckReport {
+    articles: usize,
+    formats: BTreeMap<&'static str, usize>,
+    skipped: Vec<Skipped>,
+    warnings: Vec<Warning>,
+    actors: usize,
+    events: usize,
+    quotes: usize,
+    seconds: f64,
+}
+
+/// Runs `dossier check`: exit 0 when at least one article loaded, 1 otherwise.
+pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let started = Instant::now();
+    let report = load(&args.paths);
+    let mut formats = BTreeMap::new();
+    for article in &report.articles {
+        *formats.entry(article.origin.format.name()).or_insert(0) += 1;
+    }
+    let loaded = report.articles.len();
+    let corpus = crate::pipeline::analyze(report.articles);
+    let check = CheckReport {
+        articles: loaded,
+        formats,
+        skipped: report.skipped,
+        warnings: report.warnings,
+        actors: corpus.actors.iter().filter(|a| !a.hidden).count(),
+        events: corpus.events.len(),
+        quotes: corpus.quotes.len(),
+        seconds: started.elapsed().as_secs_f64(),
+    };
+    if args.json {
+        write_json(out, &check)?;
+    } else {
+        write_human(&check, out)?;
+    }
+    Ok(if loaded > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn write_human(check: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
+    let formats: Vec<String> = check
+        .formats
+        .iter()
+        .map(|(name, n)| format!("{name} {n}"))
+        .collect();
+    let formats = if formats.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", formats.join(", "))
+    };
+    writeln!(out, "Loaded {} article(s){formats}.", check.articles)?;
+    if !check.skipped.is_empty() {
+        writeln!(out, "Skipped {} file(s):", check.skipped.len())?;
+        for s in &check.skipped {
+            writeln!(out, "  {}: {}", s.path.display(), s.reason)?;
+        }
+    }
+    if !check.warnings.is_empty() {
+        writeln!(out, "Warnings ({}):", check.warnings.len())?;
+        for w in &check.warnings {
+            writeln!(out, "  {}: {}", w.path.display(), w.message)?;
+        }
+    }
+    writeln!(
+        out,
+        "Found {} actor(s), {} event(s), {} quote(s).",
+        check.actors, check.events, check.quotes
+    )?;
+    writeln!(out, "Took {:.2} s.", check.seconds)?;
+    if check.articles == 0 {
+        writeln!(out, "No articles loaded.")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,21 @@
+//! dossier: a terminal browser for a folder of news articles about one story.
+//!
+//! The crate is layered so that each layer knows only the ones below it:
+//! - [`model`]: the in-memory corpus (articles, actors, events, quotes, sources) with typed ids
+//!   and indexes; built once, then read-only.
+//! - [`text`]: text utilities shared by loading and extraction (cleaning, sanitising for the
+//!   terminal, paragraphs, sentences, character offsets).
+//! - [`load`]: turns files (plain text, Markdown, JSON / JSON Lines, HTML) into articles and
+//!   reports what it skipped and why.
+//! - [`extract`]: one module per kind of knowledge; pure functions from text to records with
+//!   byte spans.
+//! - [`pipeline`]: runs the extractors over loaded articles and builds the [`model::Corpus`].
+//! - [`cli`]: the command line.
+
+pub mod cli;
+pub mod extract;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod sample;
+pub mod text;

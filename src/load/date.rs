@@ -1,0 +1,70 @@
+//! Publication dates: `YYYY-MM-DD` or an ISO 8601 date-time.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+
+/// Parses `YYYY-MM-DD`, or an ISO 8601 / RFC 3339 date-time (with or without an offset or
+/// fractional seconds), to the calendar date it names. An impossible date (2023-02-30) or any
+/// other text gives `None`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(d);
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some(dt.date_naive());
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S%.f",
+    ] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(s, format) {
+            return Some(dt.date());
+        }
+    }
+    // Offsets without a colon (+0100), as some sites write them.
+    if let Ok(dt) = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z") {
+        return Some(dt.date_naive());
+    }
+    None
+}
+
+/// True when `s` has the shape of a date (`NNNN-NN-NN` at the start) whether or not it is a
+/// possible one: tells "impossible date" apart from "not a date" in warnings.
+pub fn looks_like_date(s: &str) -> bool {
+    let b = s.trim().as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn plain_and_iso_date_times() {
+        assert_eq!(parse_date("2023-07-27"), d(2023, 7, 27));
+        assert_eq!(parse_date(" 2023-07-27T14:05:00Z "), d(2023, 7, 27));
+        assert_eq!(parse_date("2023-07-27T23:30:00-05:00"), d(2023, 7, 27));
+        assert_eq!(parse_date("2023-07-27T14:05:00.123+01:00"), d(2023, 7, 27));
+        assert_eq!(parse_date("2023-07-27T14:05:00"), d(2023, 7, 27));
+        assert_eq!(parse_date("2023-07-27T14:05:00+0100"), d(2023, 7, 27));
+    }
+
+    #[test]
+    fn impossible_and_foreign_dates_are_none() {
+        assert_eq!(parse_date("2023-02-30"), None);
+        assert!(looks_like_date("2023-02-30"));
+        assert_eq!(parse_date("July 27, 2023"), None);
+        assert!(!looks_like_date("July 27"));
+        assert_eq!(parse_date(""), None);
+    }
+}

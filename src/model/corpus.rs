@@ -1,0 +1,192 @@
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::*;
+
+/// The whole corpus: articles and everything extracted from them, with the indexes that make
+/// every cross-reference a lookup. Built once by [`crate::pipeline`], read-only afterwards.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Corpus {
+    /// Articles, indexed by [`ArticleId`].
+    pub articles: Vec<Article>,
+    /// Actors, indexed by [`ActorId`].
+    pub actors: Vec<Actor>,
+    /// Mentions, indexed by [`MentionId`], sorted by article and position.
+    pub mentions: Vec<Mention>,
+    /// Time expressions, indexed by [`TimeId`], sorted by article and position.
+    pub times: Vec<TimeExpr>,
+    /// Dated events, indexed by [`EventId`].
+    pub events: Vec<Event>,
+    /// Timeline entries, indexed by [`EntryId`], in date order.
+    pub entries: Vec<TimelineEntry>,
+    /// Direct quotations, indexed by [`QuoteId`], sorted by article and position.
+    pub quotes: Vec<Quote>,
+    /// Cited sources, indexed by [`SourceId`].
+    pub sources: Vec<CitedSource>,
+    /// Passages shared between pairs of articles.
+    pub passages: Vec<SharedPassage>,
+    /// Lookups derived from the records above.
+    pub index: Index,
+}
+
+/// Lookups derived from a corpus's records; rebuilt by [`Corpus::reindex`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Index {
+    /// For each actor, its mentions in corpus order.
+    pub mentions_of_actor: Vec<Vec<MentionId>>,
+    /// For each article, the range of its mentions in [`Corpus::mentions`].
+    pub mentions_in_article: Vec<std::ops::Range<u32>>,
+    /// For each article, the actors it mentions, sorted.
+    pub actors_in_article: Vec<Vec<ActorId>>,
+    /// For each article, the range of its time expressions in [`Corpus::times`].
+    pub times_in_article: Vec<std::ops::Range<u32>>,
+    /// For each article, the range of its quotes in [`Corpus::quotes`].
+    pub quotes_in_article: Vec<std::ops::Range<u32>>,
+    /// For each actor, the timeline entries whose events involve it.
+    pub entries_of_actor: Vec<Vec<EntryId>>,
+    /// For each actor, the quotes attributed to it.
+    pub quotes_of_actor: Vec<Vec<QuoteId>>,
+    /// Events by the first day of their date.
+    pub events_by_date: BTreeMap<NaiveDate, Vec<EventId>>,
+}
+
+/// Range of records for each article, given records sorted by article.
+fn ranges_by_article<T>(
+    records: &[T],
+    articles: usize,
+    article_of: impl Fn(&T) -> ArticleId,
+) -> Vec<std::ops::Range<u32>> {
+    let mut ranges = vec![0..0; articles];
+    let mut start = 0usize;
+    while start < records.len() {
+        let article = article_of(&records[start]);
+        let end = start + records[start..].partition_point(|r| article_of(r) == article);
+        if let Some(slot) = ranges.get_mut(article.index()) {
+            *slot = start as u32..end as u32;
+        }
+        start = end;
+    }
+    ranges
+}
+
+impl Corpus {
+    /// Rebuilds [`Corpus::index`] from the records. Records must be sorted by article where the
+    /// field docs say so; the pipeline guarantees it.
+    pub fn reindex(&mut self) {
+        let n_articles = self.articles.len();
+        let n_actors = self.actors.len();
+        let mut index = Index {
+            mentions_of_actor: vec![Vec::new(); n_actors],
+            mentions_in_article: ranges_by_article(&self.mentions, n_articles, |m| m.at.article),
+            actors_in_article: vec![Vec::new(); n_articles],
+            times_in_article: ranges_by_article(&self.times, n_articles, |t| t.at.article),
+            quotes_in_article: ranges_by_article(&self.quotes, n_articles, |q| q.at.article),
+            entries_of_actor: vec![Vec::new(); n_actors],
+            quotes_of_actor: vec![Vec::new(); n_actors],
+            events_by_date: BTreeMap::new(),
+        };
+        for (i, m) in self.mentions.iter().enumerate() {
+            if let Some(list) = index.mentions_of_actor.get_mut(m.actor.index()) {
+                list.push(MentionId::from_index(i));
+            }
+            if let Some(list) = index.actors_in_article.get_mut(m.at.article.index()) {
+                list.push(m.actor);
+            }
+        }
+        for list in &mut index.actors_in_article {
+            list.sort_unstable();
+            list.dedup();
+        }
+        for event in &self.events {
+            index
+                .events_by_date
+                .entry(event.point.date)
+                .or_default()
+                .push(event.id);
+            for actor in &event.actors {
+                if let Some(list) = index.entries_of_actor.get_mut(actor.index()) {
+                    list.push(event.entry);
+                }
+            }
+        }
+        for list in &mut index.entries_of_actor {
+            list.sort_unstable();
+            list.dedup();
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            if let Speaker::Actor(actor) = q.speaker
+                && let Some(list) = index.quotes_of_actor.get_mut(actor.index())
+            {
+                list.push(QuoteId::from_index(i));
+            }
+        }
+        self.index = index;
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.articles.get(id.index())
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: ActorId) -> Option<&Actor> {
+        self.actors.get(id.index())
+    }
+
+    /// The text of a sentence, or "" when the reference does not resolve.
+    pub fn sentence_text(&self, at: SentenceRef) -> &str {
+        self.article(at.article)
+            .map_or("", |a| a.sentence_text(at.sentence))
+    }
+
+    /// The mentions in one article, in text order.
+    pub fn mentions_in(&self, article: ArticleId) -> &[Mention] {
+        let range = self
+            .index
+            .mentions_in_article
+            .get(article.index())
+            .cloned()
+            .unwrap_or(0..0);
+        self.mentions
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The time expressions in one article, in text order.
+    pub fn times_in(&self, article: ArticleId) -> &[TimeExpr] {
+        let range = self
+            .index
+            .times_in_article
+            .get(article.index())
+            .cloned()
+            .unwrap_or(0..0);
+        self.times
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The quotes in one article, in text order.
+    pub fn quotes_in(&self, article: ArticleId) -> &[Quote] {
+        let range = self
+            .index
+            .quotes_in_article
+            .get(article.index())
+            .cloned()
+            .unwrap_or(0..0);
+        self.quotes
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Finds an actor by display name or alias, case-insensitively; visible actors only.
+    pub fn find_actor(&self, name: &str) -> Option<ActorId> {
+        let wanted = name.trim().to_lowercase();
+        let visible = || self.actors.iter().filter(|a| !a.hidden);
+        visible()
+            .find(|a| a.name.to_lowercase() == wanted)
+            .or_else(|| visible().find(|a| a.aliases.iter().any(|s| s.to_lowercase() == wanted)))
+            .map(|a| a.id)
+    }
+}

@@ -1,0 +1,73 @@
+//! Runs the extractors over loaded articles and builds the read-only [`Corpus`].
+
+use rayon::prelude::*;
+
+use crate::extract::{actors, events, gazetteer::Gazetteer, passages, quotes, sources, times};
+use crate::model::{Article, ArticleId, Corpus, SentenceRef, TimeExpr};
+
+/// Builds the corpus from `articles` (ids must equal their positions): outlets, actors, time
+/// expressions, events, quotes, cited sources and shared passages, then the indexes.
+/// Work within a stage runs on every core; results do not depend on scheduling.
+pub fn analyze(mut articles: Vec<Article>) -> Corpus {
+    for (i, article) in articles.iter_mut().enumerate() {
+        article.id = ArticleId::from_index(i);
+        if article.outlet.is_none() {
+            article.outlet = sources::outlet_from_furniture(article);
+        }
+    }
+    let gazetteer = Gazetteer::embedded();
+    let found = actors::extract_actors(&articles, gazetteer);
+
+    let times: Vec<TimeExpr> = articles
+        .par_iter()
+        .map(|article| {
+            times::find_times(&article.body, article.date)
+                .into_iter()
+                .filter_map(|t| {
+                    let sentence = article.sentence_at(t.span.start)?;
+                    Some(TimeExpr {
+                        at: SentenceRef {
+                            article: article.id,
+                            sentence,
+                        },
+                        span: t.span,
+                        value: t.value,
+                        kind: t.kind,
+                        point: t.point,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .flatten()
+        .collect();
+
+    let mut corpus = Corpus {
+        actors: found.actors,
+        mentions: found.mentions,
+        times,
+        ..Corpus::default()
+    };
+    corpus.articles = articles;
+    // The index of mentions per article is needed by the quote finder.
+    corpus.reindex();
+
+    let (events, entries) = events::build_events(&corpus.articles, &corpus.times, &corpus.mentions);
+    let quotes = corpus
+        .articles
+        .par_iter()
+        .map(|article| quotes::find_quotes(article, corpus.mentions_in(article.id), &corpus.actors))
+        .flatten()
+        .collect();
+    corpus.events = events;
+    corpus.entries = entries;
+    corpus.quotes = quotes;
+    corpus.sources = sources::find_cited_sources(
+        &corpus.articles,
+        &corpus.mentions,
+        &corpus.actors,
+        &corpus.quotes,
+    );
+    corpus.passages = passages::find_shared_passages(&corpus.articles);
+    corpus.reindex();
+    corpus
+}

@@ -1,0 +1,10 @@
+//! Text utilities shared by loading and extraction.
+//!
+//! The loader runs [`clean::clean_body`] once on every article; everything after it works on
+//! the cleaned body and its byte spans.
+
+pub mod clean;
+pub mod offsets;
+pub mod paragraphs;
+pub mod sanitize;
+pub mod sentences;
