@@ -13,6 +13,7 @@
 //! - [`cli`]: the command line.
 
 pub mod cli;
+pub mod corrections;
 pub mod extract;
 pub mod load;
 pub mod model;

@@ -52,7 +52,7 @@ pub fn ranked_actors(corpus: &Corpus, kind: Option<ActorKind>) -> Vec<&Actor> {
 
 /// Runs `dossier actors`.
 pub fn run(args: &ActorsArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let corpus = open_corpus(&args.corpus.paths)?;
+    let corpus = open_corpus(&args.corpus)?;
     let kind = args.kind.as_deref().and_then(ActorKind::parse);
     let actors = ranked_actors(&corpus, kind);
     let rows: Vec<ActorRow> = actors

@@ -2,22 +2,20 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Args;
 use serde::Serialize;
 
-use super::{CliError, load, output::write_json};
+use super::{CliError, CorpusArgs, analyze_corrected, load, output::write_json};
 use crate::load::{Skipped, Warning};
 
 /// Arguments of `dossier check`.
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// Files or folders of articles; none means the built-in sample.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -39,18 +37,25 @@ struct CheckReport {
 /// Runs `dossier check`: exit 0 when at least one article loaded, 1 otherwise.
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let started = Instant::now();
-    let report = load(&args.paths);
+    let report = load(&args.corpus.paths);
     let mut formats = BTreeMap::new();
     for article in &report.articles {
         *formats.entry(article.origin.format.name()).or_insert(0) += 1;
     }
     let loaded = report.articles.len();
-    let corpus = crate::pipeline::analyze(report.articles);
+    let mut warnings = report.warnings;
+    let corpus = if loaded > 0 {
+        let (corpus, problems) = analyze_corrected(report.articles, &args.corpus);
+        warnings.extend(problems);
+        corpus
+    } else {
+        crate::model::Corpus::default()
+    };
     let check = CheckReport {
         articles: loaded,
         formats,
         skipped: report.skipped,
-        warnings: report.warnings,
+        warnings,
         actors: corpus.actors.iter().filter(|a| !a.hidden).count(),
         events: corpus.events.len(),
         quotes: corpus.quotes.len(),

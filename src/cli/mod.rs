@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::load::LoadReport;
+use crate::load::{LoadReport, Warning};
 use crate::model::Corpus;
 
 pub use output::CliError;
@@ -42,12 +42,24 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// The paths every corpus command takes.
+/// The paths every corpus command takes, and where the user's corrections are kept.
 #[derive(Debug, Clone, Args)]
 pub struct CorpusArgs {
     /// Files or folders of articles; none means the built-in sample.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The corrections file to apply (default: PATH/.dossier/actors.toml beside the corpus).
+    #[arg(long, value_name = "FILE")]
+    pub overrides: Option<PathBuf>,
+}
+
+impl CorpusArgs {
+    /// The corrections file for this corpus, if one can be named.
+    pub fn corrections_path(&self) -> Option<PathBuf> {
+        self.overrides
+            .clone()
+            .or_else(|| crate::corrections::file::default_path(&self.paths))
+    }
 }
 
 /// The non-interactive commands.
@@ -141,10 +153,11 @@ pub fn load(paths: &[PathBuf]) -> LoadReport {
     }
 }
 
-/// Loads and analyses a corpus for a listing command. Problems met while loading are summed up
-/// in one line on standard error (`dossier check` gives the details); no article is an error.
-pub fn open_corpus(paths: &[PathBuf]) -> Result<Corpus, CliError> {
-    let report = load(paths);
+/// Loads and analyses a corpus for a listing command, with the user's corrections applied.
+/// Problems met while loading are summed up in one line on standard error (`dossier check`
+/// gives the details); no article is an error.
+pub fn open_corpus(args: &CorpusArgs) -> Result<Corpus, CliError> {
+    let report = load(&args.paths);
     if report.articles.is_empty() {
         return Err(CliError::NoArticles {
             skipped: report.skipped.len(),
@@ -157,7 +170,38 @@ pub fn open_corpus(paths: &[PathBuf]) -> Result<Corpus, CliError> {
             report.warnings.len()
         );
     }
-    Ok(crate::pipeline::analyze(report.articles))
+    let (corpus, problems) = analyze_corrected(report.articles, args);
+    for problem in problems {
+        eprintln!("dossier: {}: {}", problem.path.display(), problem.message);
+    }
+    Ok(corpus)
+}
+
+/// Analyses `articles` and applies the corrections file named by `args`. Returns the corpus and
+/// a warning for each problem with the corrections (an unreadable file, a stale entry).
+pub fn analyze_corrected(
+    articles: Vec<crate::model::Article>,
+    args: &CorpusArgs,
+) -> (Corpus, Vec<Warning>) {
+    let mut corpus = crate::pipeline::analyze(articles);
+    let mut problems = Vec::new();
+    if let Some(path) = args.corrections_path() {
+        match crate::corrections::file::read(&path) {
+            Ok(corrections) => {
+                for stale in crate::corrections::apply(&mut corpus, &corrections) {
+                    problems.push(Warning {
+                        path: path.clone(),
+                        message: stale.to_string(),
+                    });
+                }
+            }
+            Err(message) => problems.push(Warning {
+                path: path.clone(),
+                message: format!("{message}; no correction applied"),
+            }),
+        }
+    }
+    (corpus, problems)
 }
 
 /// A panic is a bug: say so in one line instead of Rust's debug output.

@@ -34,7 +34,7 @@ struct PassageRow<'a> {
 
 /// Runs `dossier passages`.
 pub fn run(args: &PassagesArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let corpus = open_corpus(&args.corpus.paths)?;
+    let corpus = open_corpus(&args.corpus)?;
     let mut pairs: BTreeMap<(u32, u32), Vec<PassageRow>> = BTreeMap::new();
     for p in &corpus.passages {
         let (Some(a), Some(b)) = (corpus.article(p.a.0), corpus.article(p.b.0)) else {

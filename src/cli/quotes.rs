@@ -35,7 +35,7 @@ struct QuoteRow<'a> {
 
 /// Runs `dossier quotes`.
 pub fn run(args: &QuotesArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let corpus = open_corpus(&args.corpus.paths)?;
+    let corpus = open_corpus(&args.corpus)?;
     let actor = match &args.actor {
         None => None,
         Some(name) => Some(corpus.find_actor(name).ok_or_else(|| {

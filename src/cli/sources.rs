@@ -49,7 +49,7 @@ struct CitationRow<'a> {
 
 /// Runs `dossier sources`.
 pub fn run(args: &SourcesArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let corpus = open_corpus(&args.corpus.paths)?;
+    let corpus = open_corpus(&args.corpus)?;
     let mut outlets: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for a in &corpus.articles {
         outlets

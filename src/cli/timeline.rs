@@ -77,7 +77,7 @@ fn last_day(point: &CalendarPoint) -> NaiveDate {
 
 /// Runs `dossier timeline`.
 pub fn run(args: &TimelineArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let corpus = open_corpus(&args.corpus.paths)?;
+    let corpus = open_corpus(&args.corpus)?;
     let actor = match &args.actor {
         None => None,
         Some(name) => Some(corpus.find_actor(name).ok_or_else(|| {
