@@ -19,4 +19,5 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod sample;
+pub mod synth;
 pub mod text;
