@@ -35,6 +35,23 @@ impl SynthArticle {
     pub fn body(&self) -> String {
         self.paragraphs.join("\n\n")
     }
+
+    /// The article as a plain-text file with a `date` prefix, named `ID.txt`.
+    pub fn to_text_file(&self) -> (std::path::PathBuf, Vec<u8>) {
+        (
+            std::path::PathBuf::from(format!("{}.txt", self.id)),
+            format!("date {} {}\n", self.date, self.body()).into_bytes(),
+        )
+    }
+}
+
+/// `n` synthetic articles from `seed` as in-memory plain-text files, ready for
+/// [`crate::load::load_files`].
+pub fn text_files(n: usize, seed: u64) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut generator = Generator::new(seed, n);
+    (0..n)
+        .map(|i| generator.article(i).to_text_file())
+        .collect()
 }
 
 /// A person the generator writes about: stable name, title and role across articles.
