@@ -677,6 +677,62 @@ mod tests {
     }
 
     #[test]
+    fn places_never_take_a_country_name() {
+        let g = gazetteer();
+        let country_forms: BTreeSet<&str> = g
+            .surface_forms()
+            .filter(|f| matches!(f.target, Target::Country(_)) && !f.is_metonym())
+            .map(|f| f.text)
+            .collect();
+        let clashes: Vec<&str> = g
+            .surface_forms()
+            .filter(|f| !matches!(f.target, Target::Country(_)))
+            .map(|f| f.text)
+            .filter(|text| country_forms.contains(text))
+            .collect();
+        assert_eq!(clashes, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn places_cover_capitals_regions_and_areas() {
+        let g = gazetteer();
+        let place = |name: &str| g.places.iter().find(|p| p.name == name);
+        let niamey = place("Niamey").expect("capital of Niger");
+        assert_eq!(
+            (niamey.kind, niamey.country.as_deref()),
+            (PlaceKind::City, Some("NE"))
+        );
+        assert_eq!(
+            place("Agadez Region").map(|p| p.kind),
+            Some(PlaceKind::Region)
+        );
+        assert_eq!(place("Sahel").map(|p| p.kind), Some(PlaceKind::Area));
+        assert_eq!(place("Sahel").and_then(|p| p.country.as_deref()), None);
+        assert!(
+            g.lookup("Tillaberi")
+                .iter()
+                .any(|f| g.target_name(f.target) == Some("Tillabéri"))
+        );
+        assert!(
+            g.lookup("Kiev")
+                .iter()
+                .any(|f| g.target_name(f.target) == Some("Kyiv"))
+        );
+        // Common words that are seldom the place stay out.
+        for word in [
+            "Mobile", "Reading", "Nice", "Bath", "Split", "Male", "Sale", "Of",
+        ] {
+            assert!(g.lookup(word).is_empty(), "{word} must not be a place");
+        }
+        let cities = g
+            .places
+            .iter()
+            .filter(|p| p.kind == PlaceKind::City)
+            .count();
+        assert!(cities > 800, "{cities} cities");
+    }
+
+    #[test]
     fn place_adjectives_are_demonyms() {
         let g = gazetteer();
         let found = g.lookup("West African");
