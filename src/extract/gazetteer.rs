@@ -732,6 +732,68 @@ mod tests {
         assert!(cities > 800, "{cities} cities");
     }
 
+    /// The names of the organizations a form names.
+    fn organizations(form: &str) -> Vec<&'static str> {
+        let g = gazetteer();
+        g.lookup(form)
+            .into_iter()
+            .filter(|f| matches!(f.target, Target::Organization(_)))
+            .filter_map(|f| g.target_name(f.target))
+            .collect()
+    }
+
+    #[test]
+    fn organization_spellings_are_one_row() {
+        assert_eq!(organizations("al-Qaida"), ["al-Qaeda"]);
+        assert_eq!(organizations("Al-Qaeda"), ["al-Qaeda"]);
+        assert_eq!(organizations("AQIM"), ["al-Qaeda in the Islamic Maghreb"]);
+        let ecowas = ["Economic Community of West African States"];
+        assert_eq!(organizations("ECOWAS"), ecowas);
+        assert_eq!(organizations("Ecowas"), ecowas);
+        assert_eq!(
+            organizations("Agence France-Presse"),
+            ["Agence France-Presse"]
+        );
+        assert_eq!(organizations("AFP"), ["Agence France-Presse"]);
+        assert_eq!(organizations("France24"), ["France 24"]);
+        assert_eq!(organizations("RSF"), ["Rapid Support Forces"]);
+        assert_eq!(organizations("Daesh"), ["Islamic State"]);
+        let g = gazetteer();
+        let category = |name: &str| {
+            g.organizations
+                .iter()
+                .find(|o| o.name == name)
+                .map(|o| o.category)
+        };
+        assert_eq!(category("Reuters"), Some(OrgCategory::Agency));
+        assert_eq!(category("Boko Haram"), Some(OrgCategory::ArmedGroup));
+        assert_eq!(category("BBC"), Some(OrgCategory::Media));
+        assert_eq!(category("NATO"), Some(OrgCategory::International));
+    }
+
+    #[test]
+    fn english_words_are_no_organization() {
+        assert_eq!(organizations("IS"), ["Islamic State"]);
+        for word in [
+            "is",
+            "Is",
+            "who",
+            "Who",
+            "X",
+            "x",
+            "ap",
+            "islamic state",
+            "red cross",
+        ] {
+            assert!(
+                organizations(word).is_empty(),
+                "{word} must not name an organization"
+            );
+        }
+        assert_eq!(organizations("Red Cross"), ["Red Cross"]);
+        assert!(gazetteer().organizations.len() > 200);
+    }
+
     #[test]
     fn place_adjectives_are_demonyms() {
         let g = gazetteer();
