@@ -220,7 +220,17 @@ pub enum GazetteerFile {
     Organizations,
 }
 
-/// A line that was skipped, and why.
+impl GazetteerFile {
+    /// The first column of the file's header line.
+    fn header_first_column(self) -> &'static str {
+        match self {
+            GazetteerFile::Countries => "code",
+            GazetteerFile::Places | GazetteerFile::Organizations => "name",
+        }
+    }
+}
+
+/// A line that was skipped (or, for a missing header, read as data), and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MalformedLine {
     /// The file.
@@ -321,6 +331,20 @@ impl Gazetteer {
                 Target::Country(index) => self.countries.get(index),
                 _ => None,
             })
+    }
+
+    /// The country a target lies in or is: the country itself, a place's country, none for an
+    /// organization or an area that spans countries.
+    pub fn country_of(&self, target: Target) -> Option<&Country> {
+        match target {
+            Target::Country(index) => self.countries.get(index),
+            Target::Place(index) => self
+                .places
+                .get(index)
+                .and_then(|place| place.country.as_deref())
+                .and_then(|code| self.country_by_code(code)),
+            Target::Organization(_) => None,
+        }
     }
 
     /// The display name of what a target points to, if the index is valid.
@@ -427,7 +451,15 @@ fn records(
         }
         if !header_seen {
             header_seen = true;
-            continue;
+            // A file whose header was deleted keeps its first row: report, then read it.
+            if file.header_first_column() == line.split('\t').next().unwrap_or("").trim() {
+                continue;
+            }
+            malformed.push(MalformedLine {
+                file,
+                line: index + 1,
+                reason: format!("missing header line `{}`", file.header_first_column()),
+            });
         }
         let mut fields: Vec<String> = line.split('\t').map(|f| f.trim().to_string()).collect();
         // Trailing empty list fields may be left off by an editor that trims lines.
@@ -791,6 +823,28 @@ mod tests {
         }
         assert_eq!(organizations("Red Cross"), ["Red Cross"]);
         assert!(gazetteer().organizations.len() > 200);
+    }
+
+    #[test]
+    fn a_missing_header_is_reported_and_the_row_kept() {
+        let (g, malformed) = Gazetteer::parse("NE\tNiger\t\t\t\t\n", "", "");
+        assert_eq!(g.countries.len(), 1);
+        assert_eq!(malformed.len(), 1);
+        assert_eq!(malformed[0].line, 1);
+    }
+
+    #[test]
+    fn places_know_their_country() {
+        let g = gazetteer();
+        let tahoua = g.lookup("Tahoua Region");
+        let country = tahoua.first().and_then(|f| g.country_of(f.target));
+        assert_eq!(country.map(|c| c.name.as_str()), Some("Niger"));
+        let sahel = g.lookup("Sahel");
+        assert!(
+            sahel
+                .first()
+                .is_some_and(|f| g.country_of(f.target).is_none())
+        );
     }
 
     #[test]
