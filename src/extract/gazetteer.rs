@@ -7,7 +7,12 @@
 //! hand and a bad line must not take the program down.
 //!
 //! The extractor builds one automaton from [`Gazetteer::surface_forms`]: every name, alias,
-//! demonym, adjective and metonym, with what it names and whether its case must match.
+//! demonym, adjective and metonym, with what it names and whether its case must match. The
+//! data is written for an automaton that matches leftmost-longest (so `Nigeria` is never
+//! `Niger`, `South Sudanese` never `Sudanese`, `Papua New Guinea` never `Guinea`), ignores
+//! ASCII case and then drops a match of a case-sensitive form whose text differs, and keeps
+//! only matches on word boundaries (`Chad` is not in `Chadwick`). One form may name several
+//! entries (a capital is a city and its country's metonym): the extractor decides by context.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
