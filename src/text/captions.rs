@@ -86,8 +86,57 @@ pub const MAX_FINAL_PERIOD_WORDS: usize = 40;
 /// The longest credit, in words.
 pub const MAX_CREDIT_WORDS: usize = 8;
 
+/// Labels that introduce a credit at the end of a caption ("… on Thursday. Photograph: Jane
+/// Doe/AFP"), as several outlets print them instead of parentheses.
+const CREDIT_LABELS: &[&str] = &[
+    "Photograph:",
+    "Photographs:",
+    "Photo:",
+    "Photos:",
+    "Photo credit:",
+    "Picture:",
+    "Image:",
+    "Illustration:",
+];
+
+/// The most sentences a labelled caption may hold before its credit.
+pub const MAX_LABELLED_SENTENCES: usize = 2;
+
 /// The caption `paragraph` (whitespace already normalised) is, if it is one.
 pub fn caption_of(paragraph: &str) -> Option<Caption> {
+    bracketed_caption(paragraph).or_else(|| labelled_caption(paragraph))
+}
+
+/// A caption whose credit is labelled: "Soldiers in the capital. Photograph: Jane Doe/AFP".
+fn labelled_caption(paragraph: &str) -> Option<Caption> {
+    let text = paragraph.trim();
+    let (at, label) = CREDIT_LABELS
+        .iter()
+        .filter_map(|label| text.rfind(label).map(|at| (at, *label)))
+        .max_by_key(|&(at, label)| (at, label.len()))?;
+    let described = text.get(..at)?.trim_end();
+    let credit = text.get(at + label.len()..)?.trim();
+    let credit_words = credit.split_whitespace().count();
+    if credit_words == 0
+        || credit_words > MAX_CREDIT_WORDS
+        || credit.ends_with('.')
+        || !credit.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let words = described.split_whitespace().count();
+    let sentences = split_sentences(described, &[Span::new(0, described.len())]).len();
+    if words == 0 || words > MAX_CAPTION_WORDS || sentences > MAX_LABELLED_SENTENCES {
+        return None;
+    }
+    Some(Caption {
+        text: text.to_string(),
+        credit: credit.to_string(),
+    })
+}
+
+/// A caption whose credit is in final parentheses: "Soldiers in the capital (AP)".
+fn bracketed_caption(paragraph: &str) -> Option<Caption> {
     let text = paragraph.trim();
     let inner = text.strip_suffix(')')?;
     let open = inner.rfind('(')?;
@@ -189,6 +238,22 @@ mod tests {
         assert!(caption_of("Delegates from the regional bloc met in Abuja (ECOWAS)").is_none());
         assert!(caption_of("(AP)").is_none());
         assert!(caption_of("No credit at all").is_none());
+    }
+
+    #[test]
+    fn labelled_credits_end_a_caption() {
+        let text = "Soldiers guard the palace in the capital on Thursday. Photograph: Jane Doe/AFP/Getty Images";
+        assert_eq!(
+            credit_of(text).as_deref(),
+            Some("Jane Doe/AFP/Getty Images")
+        );
+        assert!(caption_of("Flags on sale in the market. Photo: Reuters").is_some());
+        let long = "The army said it had taken power. It closed the borders. It suspended the \
+                    constitution. Photo: Reuters";
+        assert!(caption_of(long).is_none());
+        assert!(
+            caption_of("The agency released a photo: the leader, smiling, at a rally.").is_none()
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! One call-to-action phrase proves nothing ("the party urged supporters to sign up to vote"),
 //! so furniture is recognised by density: a paragraph made mostly of such phrases, or one where
-//! they come thick (one in every [`WORDS_PER_PHRASE`] words, at least [`MIN_PHRASES`] of them).
+//! they come thick (one in every [`WORDS_PER_PHRASE`] words, at least [`MIN_PHRASES`] of them),
+//! or a short line that opens with one and is no sentence ("Read more: …").
 //! A form that runs straight into the article on the same line is cut off as the paragraph's
 //! leading run: consecutive phrases from the start, no more than [`MAX_GAP_WORDS`] words apart,
 //! dense enough, plus the dangling function words after the last one ("…signing up to the").
@@ -98,6 +99,8 @@ const DANGLING: &[&str] = &[
 pub const WORDS_PER_PHRASE: usize = 8;
 /// A paragraph or leading run needs at least this many phrases to be furniture by density.
 pub const MIN_PHRASES: usize = 3;
+/// A teaser (a call to action opening a paragraph that is no sentence) is at most this long.
+pub const MAX_TEASER_WORDS: usize = 15;
 /// Phrases further apart than this many words do not belong to one leading run.
 pub const MAX_GAP_WORDS: usize = 12;
 
@@ -147,10 +150,18 @@ pub fn furniture_in(paragraph: &str) -> Furniture {
         .sum();
     let mostly_phrases = phrase_words * 2 >= words;
     let dense = phrases.len() >= MIN_PHRASES && phrases.len() * WORDS_PER_PHRASE >= words;
-    if mostly_phrases || dense {
+    if mostly_phrases || dense || is_teaser(paragraph, &phrases, words) {
         return Furniture::Whole;
     }
     leading_run(paragraph, &phrases)
+}
+
+/// True for a short paragraph that opens with a call to action and is no sentence of its own:
+/// "Read more: Junta closes borders", "Sign up for our Africa newsletter here".
+fn is_teaser(paragraph: &str, phrases: &[(usize, usize)], words: usize) -> bool {
+    phrases.first().is_some_and(|&(start, _)| start == 0)
+        && words <= MAX_TEASER_WORDS
+        && !paragraph.ends_with(['.', '"', '”'])
 }
 
 /// The leading run of phrases, when it is long and dense enough and article text follows.
@@ -231,6 +242,14 @@ mod tests {
         assert_eq!(furniture_in("Advertisement"), Furniture::Whole);
         assert_eq!(furniture_in("READ MORE"), Furniture::Whole);
         assert_eq!(furniture_in("Follow us on Twitter"), Furniture::Whole);
+        assert_eq!(
+            furniture_in("Read more: Junta closes the borders and suspends the constitution"),
+            Furniture::Whole
+        );
+        assert_eq!(
+            furniture_in("Subscribe to state radio, the minister told listeners on Friday."),
+            Furniture::None
+        );
     }
 
     #[test]

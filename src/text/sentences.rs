@@ -76,7 +76,8 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
         if next_start >= text.len() {
             break;
         }
-        if ends_sentence(text, i, &cluster, next_start) {
+        let so_far = text.get(start..i).unwrap_or("");
+        if !is_list_marker(so_far) && ends_sentence(text, i, &cluster, next_start) {
             bounds.push((start, cluster.end));
             start = next_start;
         }
@@ -86,6 +87,20 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
         bounds.push((start, text.len()));
     }
     bounds
+}
+
+/// True when the text before a period is only a list marker ("1." or "b." at the start of a
+/// paragraph), which is no sentence of its own.
+fn is_list_marker(so_far: &str) -> bool {
+    let so_far = so_far.trim();
+    let mut chars = so_far.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() => {
+            so_far.len() <= 3 && so_far.chars().all(|c| c.is_ascii_digit())
+        }
+        Some(c) if c.is_ascii_lowercase() => chars.next().is_none(),
+        _ => false,
+    }
 }
 
 /// A run of terminal marks and the closing quotes or brackets that follow them.
@@ -399,6 +414,15 @@ mod tests {
                 "Others left."
             ]
         );
+    }
+
+    #[test]
+    fn list_markers_stay_with_their_item() {
+        assert_eq!(
+            split("1. The army seized power. 2. Borders closed."),
+            vec!["1. The army seized power.", "2. Borders closed."]
+        );
+        assert_eq!(split("In 2021. The vote"), vec!["In 2021.", "The vote"]);
     }
 
     #[test]
