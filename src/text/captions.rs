@@ -110,10 +110,14 @@ pub fn caption_of(paragraph: &str) -> Option<Caption> {
 /// A caption whose credit is labelled: "Soldiers in the capital. Photograph: Jane Doe/AFP".
 fn labelled_caption(paragraph: &str) -> Option<Caption> {
     let text = paragraph.trim();
-    let (at, label) = CREDIT_LABELS
-        .iter()
-        .filter_map(|label| text.rfind(label).map(|at| (at, *label)))
-        .max_by_key(|&(at, label)| (at, label.len()))?;
+    // The last colon that ends a label: one pass over the text, not one per label.
+    let (at, label) = text.rmatch_indices(':').find_map(|(colon, _)| {
+        let head = text.get(..=colon)?;
+        CREDIT_LABELS
+            .iter()
+            .find(|label| head.ends_with(*label))
+            .map(|label| (colon + 1 - label.len(), *label))
+    })?;
     let described = text.get(..at)?.trim_end();
     let credit = text.get(at + label.len()..)?.trim();
     let credit_words = credit.split_whitespace().count();

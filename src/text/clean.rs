@@ -120,8 +120,11 @@ fn flush_block(block: &mut Vec<String>, paragraphs: &mut Vec<String>) {
         .skip(1)
         .all(|line| line.chars().count() <= UNWRAPPED_LINE);
     if wrapped {
-        if !block.is_empty() {
-            paragraphs.push(block.join(" "));
+        match block.len() {
+            0 => {}
+            // The usual case: no second copy.
+            1 => paragraphs.append(block),
+            _ => paragraphs.push(block.join(" ")),
         }
         block.clear();
     } else {
@@ -132,6 +135,10 @@ fn flush_block(block: &mut Vec<String>, paragraphs: &mut Vec<String>) {
 /// One line with whitespace runs collapsed to single spaces, invisible characters dropped and
 /// the ends trimmed.
 fn normalise_line(line: &str) -> String {
+    let line = line.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    if is_normal(line) {
+        return line.to_string();
+    }
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     for c in line.chars() {
@@ -149,6 +156,25 @@ fn normalise_line(line: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// True when a trimmed line needs no change: single spaces only, nothing invisible. Most lines
+/// are like this, and checking is cheaper than rebuilding.
+fn is_normal(line: &str) -> bool {
+    let mut after_space = false;
+    for c in line.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() || is_invisible(c) {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    true
 }
 
 /// Characters with no width that only split words for matching: zero width space, word

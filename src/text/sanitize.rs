@@ -25,15 +25,43 @@
 pub const TAB_WIDTH: usize = 8;
 
 /// Returns `s` with nothing that a terminal would act on (see the module documentation).
+///
+/// Runs of ordinary characters are copied whole. The scan is by byte: every character a rule
+/// applies to is ASCII or starts with byte 0xC2 (U+0080–U+00BF, the C1 controls) or 0xE2
+/// (U+2000–U+2FFF, the separators and bidi controls); neither byte occurs inside a multi-byte
+/// character, so `at` is a character boundary whenever a character is looked at.
 pub fn sanitize(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
+    // Columns matter only for tab stops; counting them costs a second look at each run.
+    let track_columns = bytes.contains(&b'\t');
     let mut column = 0usize;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut run_start = 0usize;
+    let mut at = 0usize;
+    while let Some(&byte) = bytes.get(at) {
+        let special = match byte {
+            0x20..=0x7E => None,
+            0x00..=0x1F | 0x7F => Some(char::from(byte)),
+            0xC2 | 0xE2 => s
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .filter(|&c| !is_ordinary(c)),
+            _ => None,
+        };
+        let Some(c) = special else {
+            at += 1;
+            continue;
+        };
+        let run = s.get(run_start..at).unwrap_or("");
+        out.push_str(run);
+        if track_columns {
+            column += run.chars().count();
+        }
+        at += c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if bytes.get(at) == Some(&b'\n') {
+                    at += 1;
                 }
                 out.push('\n');
                 column = 0;
@@ -48,14 +76,21 @@ pub fn sanitize(s: &str) -> String {
                 column += spaces;
             }
             c if is_bidi_control(c) => {}
-            c if c.is_control() => column += push_visible(c, &mut out),
-            c => {
-                out.push(c);
-                column += 1;
-            }
+            c => column += push_visible(c, &mut out),
         }
+        run_start = at;
     }
+    out.push_str(s.get(run_start..).unwrap_or(""));
     out
+}
+
+/// True for a character that passes through unchanged: no control, line or paragraph
+/// separator, or bidi control.
+fn is_ordinary(c: char) -> bool {
+    if c.is_ascii() {
+        return c >= ' ' && c != '\u{7F}';
+    }
+    !(c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}'))
 }
 
 /// True for the bidi embedding, override and isolate characters, which reorder how the text

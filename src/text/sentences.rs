@@ -55,10 +55,19 @@ pub fn split_sentences(body: &str, paragraphs: &[Span]) -> Vec<Sentence> {
 fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
     let mut bounds = Vec::new();
     let mut start = 0usize;
+    let bytes = text.as_bytes();
     let mut i = 0usize;
-    while let Some(c) = char_at(text, i) {
-        if !is_terminal(c) {
-            i += c.len_utf8();
+    // Byte by byte: the ASCII marks never occur inside a multi-byte character, and the other
+    // marks are three-byte characters whose lead byte (0xE0 and up) never occurs inside one
+    // either, so `i` is a character boundary whenever a mark is found.
+    while let Some(&byte) = bytes.get(i) {
+        let is_mark = match byte {
+            b'.' | b'?' | b'!' => true,
+            0xE0.. => char_at(text, i).is_some_and(is_terminal),
+            _ => false,
+        };
+        if !is_mark {
+            i += 1;
             continue;
         }
         let cluster = scan_cluster(text, i);
