@@ -151,7 +151,10 @@ fn scan_cluster(text: &str, start: usize) -> Cluster {
 /// follows it and the next text starts at `next_start`.
 fn ends_sentence(text: &str, mark: usize, cluster: &Cluster, next_start: usize) -> bool {
     let next = next_word(text, next_start);
-    if next.first.is_some_and(char::is_lowercase) {
+    // A lower-case word goes on the sentence, unless it is a brand written in camel case
+    // ("iPhone", "eBay"), which starts sentences in lower case.
+    let camel_case = next.word.chars().skip(1).any(char::is_uppercase);
+    if next.first.is_some_and(char::is_lowercase) && !camel_case {
         return false;
     }
     if !cluster.single_period || cluster.closed {
@@ -190,7 +193,7 @@ struct NextWord<'a> {
     first: Option<char>,
     /// The run of letters starting there ("It" in "It's").
     word: &'a str,
-    /// True when an opening quote or bracket comes first.
+    /// True when an opening quotation mark comes first.
     opened: bool,
     /// True when the word is one capital letter followed by a period (an initial).
     is_initial: bool,
@@ -203,7 +206,9 @@ fn next_word(text: &str, start: usize) -> NextWord<'_> {
     for _ in 0..4 {
         match char_at(text, i) {
             Some(c) if is_opener(c) => {
-                opened = true;
+                // A quotation opening shows a new sentence; a bracket does not ("Foo Inc.
+                // (NYSE: FOO)", "EADS N.V. (EADS)").
+                opened |= !matches!(c, '(' | '[' | '{');
                 i += c.len_utf8();
             }
             _ => break,
@@ -377,6 +382,21 @@ mod tests {
     }
 
     #[test]
+    fn a_bracket_after_an_ambiguous_period_does_not_start_a_sentence() {
+        assert_eq!(
+            split("Airbus parent EADS N.V. (EADS) won. Shares of Foo Inc. (FOO) rose."),
+            vec![
+                "Airbus parent EADS N.V. (EADS) won.",
+                "Shares of Foo Inc. (FOO) rose."
+            ]
+        );
+        assert_eq!(
+            split("It came from the U.S. “We are ready,” he said."),
+            vec!["It came from the U.S.", "“We are ready,” he said."]
+        );
+    }
+
+    #[test]
     fn closing_quotes_belong_to_the_sentence() {
         assert_eq!(
             split("He said: “All of them will see to it.” Then he left."),
@@ -421,6 +441,18 @@ mod tests {
             vec![
                 "Some waved flags – support for Wagner – and chanted.",
                 "Others left."
+            ]
+        );
+    }
+
+    #[test]
+    fn camel_case_brands_start_sentences_in_lower_case() {
+        assert_eq!(
+            split("Sales fell this year. iPhone users still spend more. eBay rose."),
+            vec![
+                "Sales fell this year.",
+                "iPhone users still spend more.",
+                "eBay rose."
             ]
         );
     }
