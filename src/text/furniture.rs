@@ -8,6 +8,8 @@
 //! A form that runs straight into the article on the same line is cut off as the paragraph's
 //! leading run: consecutive phrases from the start, no more than [`MAX_GAP_WORDS`] words apart,
 //! dense enough, plus the dangling function words after the last one ("…signing up to the").
+//! Density alone also needs the text to speak to the reader ("your", "our", "please"): a news
+//! report about a party's sign-up drive and its newsletter does not.
 
 use std::sync::OnceLock;
 
@@ -151,7 +153,9 @@ pub fn furniture_in(paragraph: &str) -> Furniture {
         .map(|&(s, e)| word_count(paragraph.get(s..e).unwrap_or("")))
         .sum();
     let mostly_phrases = phrase_words * 2 >= words;
-    let dense = phrases.len() >= MIN_PHRASES && phrases.len() * WORDS_PER_PHRASE >= words;
+    let dense = phrases.len() >= MIN_PHRASES
+        && phrases.len() * WORDS_PER_PHRASE >= words
+        && addresses_reader(paragraph);
     if mostly_phrases || dense || is_teaser(paragraph, &phrases, words) {
         return Furniture::Whole;
     }
@@ -178,8 +182,9 @@ fn leading_run(paragraph: &str, phrases: &[(usize, usize)]) -> Furniture {
         end = stop;
         count += 1;
     }
-    let run_words = word_count(paragraph.get(..end).unwrap_or(""));
-    if count < MIN_PHRASES || count * WORDS_PER_PHRASE < run_words {
+    let run = paragraph.get(..end).unwrap_or("");
+    let run_words = word_count(run);
+    if count < MIN_PHRASES || count * WORDS_PER_PHRASE < run_words || !addresses_reader(run) {
         return Furniture::None;
     }
     let end = past_dangling_words(paragraph, end);
@@ -215,6 +220,18 @@ fn past_dangling_words(paragraph: &str, mut end: usize) -> usize {
 fn skipped_punctuation(rest: &str) -> usize {
     let trimmed = rest.trim_start_matches(|c: char| ".:!|»›".contains(c));
     rest.len() - trimmed.len()
+}
+
+/// True when `text` speaks to the reader ("your inbox", "our newsletter", "please"), as calls
+/// to action do and news reports about sign-ups do not ("urged supporters to sign up").
+/// "us" counts only in lower case, so that "US" the country does not.
+fn addresses_reader(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        word == "us"
+            || ["you", "your", "our", "we", "please"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word))
+    })
 }
 
 fn is_whole_words(text: &str, start: usize, end: usize) -> bool {
@@ -261,6 +278,12 @@ mod tests {
         assert_eq!(furniture_in(text), Furniture::None);
         assert_eq!(
             furniture_in("Readers who subscribe to state radio heard the announcement first."),
+            Furniture::None
+        );
+        assert_eq!(
+            furniture_in(
+                "The party urged supporters to sign up to vote and subscribe to its newsletter."
+            ),
             Furniture::None
         );
     }

@@ -13,10 +13,12 @@
 //! - "No.", "Jan." and the like do not end a sentence before a number.
 //!
 //! A period followed directly by something other than whitespace ("3.5", "U.S.", "a.m.,")
-//! never ends a sentence, and sentences never cross paragraphs.
+//! never ends a sentence, and sentences never cross paragraphs. In a paragraph written one
+//! sentence a line (some line longer than hand-wrapped text has), every line break ends one.
 
 use crate::model::{Sentence, Span};
 use crate::text::abbreviations::{AbbreviationClass, class_of, is_sentence_starter};
+use crate::text::clean::UNWRAPPED_LINE;
 
 /// Splits `body` into sentences, never across the given paragraphs. Paragraph spans that do not
 /// fit `body`, fall inside a character or go backwards are skipped.
@@ -60,7 +62,14 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
     // Byte by byte: the ASCII marks never occur inside a multi-byte character, and the other
     // marks are three-byte characters whose lead byte (0xE0 and up) never occurs inside one
     // either, so `i` is a character boundary whenever a mark is found.
+    let lines_are_units = lines_are_units(text);
     while let Some(&byte) = bytes.get(i) {
+        if byte == b'\n' && lines_are_units {
+            bounds.push((start, i));
+            i += 1;
+            start = i;
+            continue;
+        }
         let is_mark = match byte {
             b'.' | b'?' | b'!' => true,
             0xE0.. => char_at(text, i).is_some_and(is_terminal),
@@ -86,7 +95,11 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
             break;
         }
         let so_far = text.get(start..i).unwrap_or("");
-        if !is_list_marker(so_far) && ends_sentence(text, i, &cluster, next_start) {
+        let line_break = lines_are_units
+            && text
+                .get(cluster.end..next_start)
+                .is_some_and(|gap| gap.contains('\n'));
+        if line_break || !is_list_marker(so_far) && ends_sentence(text, i, &cluster, next_start) {
             bounds.push((start, cluster.end));
             start = next_start;
         }
@@ -96,6 +109,16 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
         bounds.push((start, text.len()));
     }
     bounds
+}
+
+/// True when the line breaks inside a paragraph end sentences: when some line before the last
+/// is longer than hand-wrapped text ever is ([`UNWRAPPED_LINE`]), the text has one sentence or
+/// paragraph a line, and a line without a final mark is a headline or a date line. Cleaned
+/// bodies have no line break inside a paragraph; text handed over as it is can.
+fn lines_are_units(text: &str) -> bool {
+    let mut lines = text.split('\n');
+    lines.next_back();
+    lines.any(|line| line.chars().count() > UNWRAPPED_LINE)
 }
 
 /// True when the text before a period is only a list marker ("1." or "b." at the start of a
@@ -464,6 +487,29 @@ mod tests {
             vec!["1. The army seized power.", "2. Borders closed."]
         );
         assert_eq!(split("In 2021. The vote"), vec!["In 2021.", "The vote"]);
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_only_in_unwrapped_text() {
+        let long = "Northrop Grumman and the parent company of Airbus have unexpectedly defeated \
+                    Boeing for a contract to supply the air force with new aerial refuelling tankers.";
+        let text = format!("Northrop Grumman defeats Boeing\nMarch 1, 2008\n{long}\nIt is big.");
+        assert_eq!(
+            split(&text),
+            vec![
+                "Northrop Grumman defeats Boeing",
+                "March 1, 2008",
+                long,
+                "It is big."
+            ]
+        );
+        assert_eq!(
+            split("The army said on Wednesday that President\nBazoum was safe. He spoke."),
+            vec![
+                "The army said on Wednesday that President\nBazoum was safe.",
+                "He spoke."
+            ]
+        );
     }
 
     #[test]
