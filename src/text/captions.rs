@@ -104,7 +104,52 @@ pub const MAX_LABELLED_SENTENCES: usize = 2;
 
 /// The caption `paragraph` (whitespace already normalised) is, if it is one.
 pub fn caption_of(paragraph: &str) -> Option<Caption> {
-    bracketed_caption(paragraph).or_else(|| labelled_caption(paragraph))
+    bracketed_caption(paragraph)
+        .or_else(|| labelled_caption(paragraph))
+        .or_else(|| announced_caption(paragraph))
+}
+
+/// Labels that open a caption or picture credit line on some sites ("Image source, Reuters",
+/// "Image caption, Soldiers in the capital"), with whether the label's text is the credit.
+const CAPTION_OPENERS: &[(&str, bool)] = &[
+    ("Image source,", true),
+    ("Image copyright", true),
+    ("Image caption,", false),
+    ("Media caption,", false),
+    ("Video caption,", false),
+    ("Photo caption,", false),
+];
+
+/// A caption or credit line opened by a label. When a credit line and a caption line were
+/// joined into one paragraph ("Image source, AFP Image caption, Soldiers…"), the credit stops
+/// where the next label starts; a caption line alone has an empty credit.
+fn announced_caption(paragraph: &str) -> Option<Caption> {
+    let text = paragraph.trim();
+    let (label, is_credit) = CAPTION_OPENERS
+        .iter()
+        .find(|(label, _)| text.starts_with(label))?;
+    let rest = text.get(label.len()..)?.trim_start();
+    let credit = if *is_credit {
+        let end = CAPTION_OPENERS
+            .iter()
+            .filter_map(|(other, _)| rest.find(other))
+            .min()
+            .unwrap_or(rest.len());
+        rest.get(..end)?.trim()
+    } else {
+        ""
+    };
+    if word_count_over(text, MAX_CAPTION_WORDS + MAX_CREDIT_WORDS) {
+        return None;
+    }
+    Some(Caption {
+        text: text.to_string(),
+        credit: credit.to_string(),
+    })
+}
+
+fn word_count_over(text: &str, limit: usize) -> bool {
+    text.split_whitespace().nth(limit).is_some()
 }
 
 /// A caption whose credit is labelled: "Soldiers in the capital. Photograph: Jane Doe/AFP".
@@ -258,6 +303,17 @@ mod tests {
         assert!(
             caption_of("The agency released a photo: the leader, smiling, at a rally.").is_none()
         );
+    }
+
+    #[test]
+    fn labelled_caption_and_credit_lines_are_captions() {
+        let joined = "Image source, Getty Images Image caption, Soldiers guard the palace";
+        assert_eq!(credit_of(joined).as_deref(), Some("Getty Images"));
+        assert_eq!(
+            credit_of("Image caption, Soldiers guard the palace").as_deref(),
+            Some("")
+        );
+        assert!(caption_of("The image source, officials said, was a soldier's phone.").is_none());
     }
 
     #[test]
