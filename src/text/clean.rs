@@ -53,11 +53,14 @@ pub fn clean_body(raw: &str) -> CleanText {
                 cleaned.furniture.push(paragraph);
                 continue;
             }
-            Furniture::Leading(end) => {
-                let (lead, rest) = paragraph.split_at(end);
-                cleaned.furniture.push(lead.trim_end().to_string());
-                rest.trim_start().to_string()
-            }
+            Furniture::Leading(end) => match paragraph.split_at_checked(end) {
+                Some((lead, rest)) => {
+                    cleaned.furniture.push(lead.trim_end().to_string());
+                    rest.trim_start().to_string()
+                }
+                // Not a character boundary: cannot come from `furniture_in`; keep the text.
+                None => paragraph,
+            },
         };
         if kept.is_empty() {
             continue;

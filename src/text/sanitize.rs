@@ -118,6 +118,7 @@ pub fn push_visible(c: char, out: &mut String) -> usize {
         0x80..=0x9F => {
             const HEX: &[u8; 16] = b"0123456789ABCDEF";
             out.push('<');
+            // Both indexes are masked to 0..16, the table's length.
             out.push(char::from(HEX[(code >> 4) as usize & 0xF]));
             out.push(char::from(HEX[code as usize & 0xF]));
             out.push('>');

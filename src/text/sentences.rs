@@ -36,7 +36,9 @@ pub fn split_sentences(body: &str, paragraphs: &[Span]) -> Vec<Sentence> {
         floor = range.end;
         let paragraph_index = u32::try_from(index).unwrap_or(u32::MAX);
         for (start, end) in sentence_bounds(text) {
-            let piece = &text[start..end];
+            let Some(piece) = text.get(start..end) else {
+                continue;
+            };
             let lead = piece.len() - piece.trim_start().len();
             let trimmed = piece.trim();
             if trimmed.is_empty() {
@@ -143,6 +145,8 @@ struct Cluster {
     single_period: bool,
     /// True when a closing quote or bracket follows the marks (`.”`, `.)`).
     closed: bool,
+    /// True when a closing quotation mark follows the marks (`?”`).
+    closed_by_quote: bool,
 }
 
 fn scan_cluster(text: &str, start: usize) -> Cluster {
@@ -150,6 +154,7 @@ fn scan_cluster(text: &str, start: usize) -> Cluster {
     let mut marks = 0usize;
     let mut periods = 0usize;
     let mut closed = false;
+    let mut closed_by_quote = false;
     while let Some(c) = char_at(text, end) {
         if is_terminal(c) {
             marks += 1;
@@ -158,6 +163,7 @@ fn scan_cluster(text: &str, start: usize) -> Cluster {
             }
         } else if is_closer(c) {
             closed = true;
+            closed_by_quote |= !matches!(c, ')' | ']' | '}');
         } else {
             break;
         }
@@ -167,6 +173,7 @@ fn scan_cluster(text: &str, start: usize) -> Cluster {
         end,
         single_period: marks == 1 && periods == 1,
         closed,
+        closed_by_quote,
     }
 }
 
@@ -178,6 +185,10 @@ fn ends_sentence(text: &str, mark: usize, cluster: &Cluster, next_start: usize) 
     // ("iPhone", "eBay"), which starts sentences in lower case.
     let camel_case = next.word.chars().skip(1).any(char::is_uppercase);
     if next.first.is_some_and(char::is_lowercase) && !camel_case {
+        return false;
+    }
+    if cluster.closed_by_quote && is_attribution(text, next_start) {
+        // `“Why?” Mr Bazoum asked.`: the speaker belongs to the quotation's sentence.
         return false;
     }
     if !cluster.single_period || cluster.closed {
@@ -208,6 +219,53 @@ fn ends_sentence(text: &str, mark: usize, cluster: &Cluster, next_start: usize) 
         None if token.contains('.') => starts_clearly,
         None => true,
     }
+}
+
+/// Verbs of saying that, right after a quotation, attribute it ("Mr Bazoum said.").
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "adds",
+    "announced",
+    "asked",
+    "asks",
+    "continued",
+    "declared",
+    "explained",
+    "insisted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "shouted",
+    "stated",
+    "tells",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+    "writes",
+];
+
+/// True when the words at `start` are a short attribution that closes the quotation's
+/// sentence: a speech verb within the first five words, and the clause ending (`.` or `,`) at
+/// most two words after it ("Mr Bazoum asked.", "he told reporters."). "He said the army would
+/// prevail." is a new sentence.
+fn is_attribution(text: &str, start: usize) -> bool {
+    let rest = text.get(start..).unwrap_or("");
+    let mut verb_at = None;
+    for (n, word) in rest.split_whitespace().take(8).enumerate() {
+        let bare = word.trim_end_matches(['.', ',', ';', ':']);
+        if verb_at.is_none() && n < 5 && SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(bare)) {
+            verb_at = Some(n);
+        }
+        if word.ends_with(['.', ',']) {
+            return verb_at.is_some_and(|v| n - v <= 2);
+        }
+        if word.ends_with(['?', '!', ';', ':']) {
+            return false;
+        }
+    }
+    false
 }
 
 /// What follows a possible sentence end.
@@ -439,6 +497,26 @@ mod tests {
         assert_eq!(
             split("\"That is why we decided to intervene and take responsibility.”"),
             vec!["\"That is why we decided to intervene and take responsibility.”"]
+        );
+    }
+
+    #[test]
+    fn a_short_attribution_after_a_quotation_stays_with_it() {
+        assert_eq!(
+            split("“Why now?” Mr Bazoum asked. “Go!” Officials told reporters, before leaving."),
+            vec![
+                "“Why now?” Mr Bazoum asked.",
+                "“Go!” Officials told reporters, before leaving."
+            ]
+        );
+        assert_eq!(
+            split("“We will win.” He said the army would prevail. “No.” The end."),
+            vec![
+                "“We will win.”",
+                "He said the army would prevail.",
+                "“No.”",
+                "The end."
+            ]
         );
     }
 
