@@ -10,7 +10,11 @@
 //! - an abbreviation that may be final ("Inc.", "a.m.") and a dotted acronym ("U.S.") end a
 //!   sentence only when the next word is such a closed-class word or a quotation opens
 //!   ("The U.S. Embassy" goes on; "…from the U.S. The embassy" ends);
-//! - "No.", "Jan." and the like do not end a sentence before a number.
+//! - "No.", "Jan." and the like do not end a sentence before a number;
+//! - a list marker ("1.") is no sentence of its own.
+//!
+//! A quotation closed after its mark keeps a short attribution that follows it, even one that
+//! begins in capitals (`“Why?” Mr Bazoum asked.`).
 //!
 //! A period followed directly by something other than whitespace ("3.5", "U.S.", "a.m.,")
 //! never ends a sentence, and sentences never cross paragraphs. In a paragraph written one
