@@ -41,6 +41,24 @@ pub fn looks_like_date(s: &str) -> bool {
         && b[8..10].iter().all(u8::is_ascii_digit)
 }
 
+/// Reads a publication date given as metadata, or says in one sentence why the article loads
+/// undated: the message tells an impossible date (`2023-02-30`) apart from text that is not a
+/// date at all.
+pub fn read_date(s: &str) -> Result<NaiveDate, String> {
+    if let Some(date) = parse_date(s) {
+        return Ok(date);
+    }
+    let shown: String = s.trim().chars().take(40).collect();
+    let ymd = s.trim().get(..10).unwrap_or("");
+    if looks_like_date(s) && NaiveDate::parse_from_str(ymd, "%Y-%m-%d").is_err() {
+        Err(format!("impossible date \"{shown}\"; loaded undated"))
+    } else {
+        Err(format!(
+            "\"{shown}\" is not a date (expected YYYY-MM-DD or an ISO 8601 date-time); loaded undated"
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +84,26 @@ mod tests {
         assert_eq!(parse_date("July 27, 2023"), None);
         assert!(!looks_like_date("July 27"));
         assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn read_date_explains_why_a_date_is_refused() {
+        assert_eq!(
+            read_date("2023-07-27"),
+            Ok(NaiveDate::from_ymd_opt(2023, 7, 27).unwrap())
+        );
+        let impossible = read_date("2023-02-30").unwrap_err();
+        assert!(
+            impossible.starts_with("impossible date \"2023-02-30\""),
+            "{impossible}"
+        );
+        let foreign = read_date("last Tuesday").unwrap_err();
+        assert!(foreign.contains("is not a date"), "{foreign}");
+        // Date-shaped and possible, but with a broken time: not a date, not impossible.
+        assert!(
+            read_date("2023-07-27Tnoon")
+                .unwrap_err()
+                .contains("is not a date")
+        );
     }
 }

@@ -1,0 +1,489 @@
+//! HTML (`.html`, `.htm`) as saved from a browser: the article's main text and its metadata.
+//!
+//! The main text is the `<article>` with the most paragraph text, else `<main>`, else the
+//! element whose paragraphs hold the most text. Inside it, page furniture is dropped: navigation,
+//! headers, footers, asides, scripts, styles, forms, comments, figure captions, hidden elements
+//! and blocks whose class or id names related links, sharing, newsletters, subscriptions,
+//! comments, promotions or advertising. Block elements (p, h1–h6, li, blockquote, …) become
+//! paragraphs separated by blank lines. Metadata: `article:published_time` (and the usual
+//! alternatives), `og:site_name`, `og:title` (else `<title>`), `<link rel="canonical">` (else
+//! `og:url`), `<meta name="author">`.
+
+use std::collections::HashMap;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::{Parsed, set_date};
+use crate::load::RawArticle;
+
+/// Elements that are never article text, with everything inside them.
+const DROPPED_TAGS: [&str; 23] = [
+    "head",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "label",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "figcaption",
+    "video",
+    "audio",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCK_TAGS: [&str; 30] = [
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "figure",
+    "address",
+    "hr",
+    "center",
+    "details",
+    "summary",
+    "caption",
+    "hgroup",
+];
+
+/// Words in a class or id that mark a block as page furniture rather than the article.
+const FURNITURE_WORDS: [&str; 22] = [
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "signup",
+    "comment",
+    "comments",
+    "promo",
+    "promotion",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsored",
+    "cookie",
+    "cookies",
+    "recommended",
+    "outbrain",
+];
+
+/// `<meta>` names or properties that give the publication date, in order of trust.
+const DATE_META: [&str; 8] = [
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dcterms.created",
+    "date",
+];
+
+/// Parses an HTML page whose key is `key` (the file stem).
+pub fn parse(key: &str, text: &str) -> Parsed {
+    let document = Html::parse_document(text);
+    let meta = meta_tags(&document);
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| meta.get(*n).filter(|v| !v.trim().is_empty()).cloned())
+    };
+    let mut raw = RawArticle {
+        key: key.to_string(),
+        outlet: find(&["og:site_name", "application-name"]),
+        author: find(&["author", "article:author", "byline"])
+            .filter(|a| !a.starts_with("http://") && !a.starts_with("https://")),
+        url: canonical_url(&document).or_else(|| find(&["og:url"])),
+        ..RawArticle::default()
+    };
+    let title = find(&["og:title", "twitter:title"])
+        .or_else(|| first_text(&document, "title"))
+        .or_else(|| first_text(&document, "h1"));
+    raw.title = title.map(|t| strip_site_suffix(&t, raw.outlet.as_deref()));
+
+    let root = main_element(&document);
+    let mut warnings = Vec::new();
+    let date = find(&DATE_META).or_else(|| time_datetime(root));
+    if let Some(date) = date {
+        set_date(&mut raw, &date, "", &mut warnings);
+    }
+
+    let mut paragraphs = block_texts(root);
+    // The headline repeated at the top of the text is not body text.
+    if let (Some(first), Some(title)) = (paragraphs.first(), raw.title.as_deref())
+        && first.trim() == title.trim()
+    {
+        paragraphs.remove(0);
+    }
+    raw.text = paragraphs.join("\n\n");
+    if raw.text.trim().is_empty() {
+        return Parsed::failed("no article text found in the HTML page");
+    }
+    Parsed::one(raw, warnings)
+}
+
+/// Every `<meta>` by lowercased `property`, `name` or `itemprop`; the first of each wins.
+fn meta_tags(document: &Html) -> HashMap<String, String> {
+    let mut meta = HashMap::new();
+    let Ok(selector) = Selector::parse("meta") else {
+        return meta;
+    };
+    for element in document.select(&selector) {
+        let el = element.value();
+        let Some(content) = el.attr("content") else {
+            continue;
+        };
+        for attr in ["property", "name", "itemprop"] {
+            if let Some(name) = el.attr(attr) {
+                meta.entry(name.trim().to_ascii_lowercase())
+                    .or_insert_with(|| content.trim().to_string());
+            }
+        }
+    }
+    meta
+}
+
+/// The `href` of `<link rel="canonical">`.
+fn canonical_url(document: &Html) -> Option<String> {
+    let selector = Selector::parse("link[rel]").ok()?;
+    document
+        .select(&selector)
+        .filter(|l| {
+            l.value().attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("canonical"))
+            })
+        })
+        .find_map(|l| l.value().attr("href").map(|h| h.trim().to_string()))
+        .filter(|h| !h.is_empty())
+}
+
+/// The whitespace-collapsed text of the first `tag` element, if not blank.
+fn first_text(document: &Html, tag: &str) -> Option<String> {
+    let selector = Selector::parse(tag).ok()?;
+    let element = document.select(&selector).next()?;
+    let text = collapse_whitespace(&element.text().collect::<String>());
+    (!text.is_empty()).then_some(text)
+}
+
+/// The `datetime` of the first `<time>` in the main element, the date many pages show only there.
+fn time_datetime(root: ElementRef<'_>) -> Option<String> {
+    let selector = Selector::parse("time[datetime]").ok()?;
+    root.select(&selector)
+        .find_map(|t| t.value().attr("datetime").map(str::to_string))
+}
+
+/// "Coup in Niger - Example News" → "Coup in Niger" when the outlet is Example News.
+fn strip_site_suffix(title: &str, outlet: Option<&str>) -> String {
+    let title = collapse_whitespace(title);
+    let Some(outlet) = outlet.map(str::trim).filter(|o| !o.is_empty()) else {
+        return title;
+    };
+    for separator in [" - ", " | ", " – ", " — ", " · ", " :: "] {
+        if let Some(head) = title
+            .strip_suffix(outlet)
+            .and_then(|h| h.strip_suffix(separator))
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
+        }
+    }
+    title
+}
+
+/// The element that holds the article: the `<article>` with the most paragraph text, else
+/// `<main>`, else the element whose child paragraphs hold the most text, else the whole page.
+fn main_element(document: &Html) -> ElementRef<'_> {
+    let page = document.root_element();
+    for tag in ["article", "main"] {
+        let Ok(selector) = Selector::parse(tag) else {
+            continue;
+        };
+        let mut best: Option<(usize, ElementRef<'_>)> = None;
+        for element in document.select(&selector) {
+            let score = paragraph_text_len(element);
+            // Strictly greater: the first of equals wins, so the choice is deterministic.
+            if score > 0 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, element));
+            }
+        }
+        if let Some((_, element)) = best {
+            return element;
+        }
+    }
+    densest_paragraph_parent(document).unwrap_or(page)
+}
+
+/// How much text the `<p>` elements inside `element` hold.
+fn paragraph_text_len(element: ElementRef<'_>) -> usize {
+    let Ok(selector) = Selector::parse("p") else {
+        return 0;
+    };
+    element
+        .select(&selector)
+        .map(|p| p.text().map(|t| t.trim().len()).sum::<usize>())
+        .sum()
+}
+
+/// The element whose child `<p>` elements hold the most text.
+fn densest_paragraph_parent(document: &Html) -> Option<ElementRef<'_>> {
+    let selector = Selector::parse("p").ok()?;
+    let mut scores: HashMap<_, usize> = HashMap::new();
+    let mut order = Vec::new();
+    for p in document.select(&selector) {
+        let Some(parent) = p.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
+        let len: usize = p.text().map(|t| t.trim().len()).sum();
+        let entry = scores.entry(parent.id()).or_insert_with(|| {
+            order.push(parent);
+            0
+        });
+        *entry += len;
+    }
+    let mut best: Option<(usize, ElementRef<'_>)> = None;
+    for parent in order {
+        let score = scores.get(&parent.id()).copied().unwrap_or(0);
+        if score > 0 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, parent));
+        }
+    }
+    best.map(|(_, e)| e)
+}
+
+/// True for an element that is page furniture, not article text.
+fn is_dropped(element: &scraper::node::Element) -> bool {
+    let name = element.name();
+    if DROPPED_TAGS.contains(&name) {
+        return true;
+    }
+    if element.attr("hidden").is_some()
+        || element
+            .attr("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    let labels = [element.attr("class"), element.attr("id")];
+    labels
+        .iter()
+        .flatten()
+        .any(|label| words(label).any(|w| FURNITURE_WORDS.contains(&w.as_str())))
+}
+
+/// The lowercase words of a class or id: split at punctuation, spaces and camelCase humps.
+fn words(label: &str) -> impl Iterator<Item = String> + '_ {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in label.chars() {
+        if (!c.is_alphanumeric() || (c.is_uppercase() && prev_lower)) && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        if c.is_alphanumeric() {
+            current.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words.into_iter()
+}
+
+/// The text of `root`'s blocks, one string a paragraph, furniture left out. Walks the tree with
+/// an explicit stack: a page nested thousands of elements deep must not overflow the call stack.
+fn block_texts(root: ElementRef<'_>) -> Vec<String> {
+    let mut out = Paragraphs::default();
+    // (node, entering): a node is visited once on the way in and once on the way out.
+    let mut stack = vec![(*root, true)];
+    let mut pre_depth = 0usize;
+    while let Some((node, entering)) = stack.pop() {
+        match node.value() {
+            Node::Element(element) => {
+                let name = element.name();
+                if entering {
+                    if node != *root && is_dropped(element) {
+                        continue;
+                    }
+                    if BLOCK_TAGS.contains(&name) {
+                        out.flush();
+                    }
+                    match name {
+                        "br" => out.line_break(),
+                        "td" | "th" => out.space(),
+                        "pre" => pre_depth += 1,
+                        _ => {}
+                    }
+                    stack.push((node, false));
+                    stack.extend(node.children().rev().map(|child| (child, true)));
+                } else {
+                    if BLOCK_TAGS.contains(&name) {
+                        out.flush();
+                    }
+                    if name == "pre" {
+                        pre_depth = pre_depth.saturating_sub(1);
+                    }
+                }
+            }
+            Node::Text(text) if entering => out.text(text, pre_depth > 0),
+            _ => {}
+        }
+    }
+    out.flush();
+    out.done
+}
+
+/// Collects text into paragraphs.
+#[derive(Default)]
+struct Paragraphs {
+    /// Finished paragraphs.
+    done: Vec<String>,
+    /// The paragraph being collected; `\n` marks a `<br>`.
+    current: String,
+}
+
+impl Paragraphs {
+    /// Adds text, collapsing HTML whitespace unless it is preformatted.
+    fn text(&mut self, text: &str, preformatted: bool) {
+        if preformatted {
+            self.current.push_str(text);
+            return;
+        }
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.space();
+            } else {
+                self.current.push(c);
+            }
+        }
+    }
+
+    /// One space, unless the paragraph is empty or already ends in whitespace.
+    fn space(&mut self) {
+        if !self.current.is_empty() && !self.current.ends_with(char::is_whitespace) {
+            self.current.push(' ');
+        }
+    }
+
+    fn line_break(&mut self) {
+        self.current.push('\n');
+    }
+
+    /// Ends the current paragraph. Two `<br>` in a row separate paragraphs; one is a line break.
+    fn flush(&mut self) {
+        let current = std::mem::take(&mut self.current);
+        let mut lines: Vec<&str> = Vec::new();
+        for line in current.split('\n') {
+            let line = line.trim();
+            if line.is_empty() {
+                if !lines.is_empty() {
+                    self.done.push(lines.join("\n"));
+                    lines.clear();
+                }
+            } else {
+                lines.push(line);
+            }
+        }
+        if !lines.is_empty() {
+            self.done.push(lines.join("\n"));
+        }
+    }
+}
+
+/// Runs of whitespace as one space, ends trimmed.
+fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_text_without_furniture() {
+        let page = r#"<html><head><title>Coup - Wire</title><meta property="og:site_name" content="Wire"></head>
+<body><nav><a href="/">Home</a></nav><article><h1>Coup</h1><p>First   para
+graph.</p><div class="share-tools">Share this</div><p>Second <b>para</b>.<br>Next line.<br><br>Third.</p>
+<figure><img src="x.jpg"><figcaption>A photo (AP)</figcaption></figure><!-- a comment --><script>var x = 1;</script>
+<ul><li>One</li><li>Two</li></ul></article><footer>© Wire</footer></body></html>"#;
+        let p = parse("k", page);
+        let raw = &p.records[0].raw;
+        assert_eq!(raw.title.as_deref(), Some("Coup"));
+        assert_eq!(raw.outlet.as_deref(), Some("Wire"));
+        assert_eq!(
+            raw.text,
+            "First para graph.\n\nSecond para.\nNext line.\n\nThird.\n\nOne\n\nTwo"
+        );
+    }
+
+    #[test]
+    fn class_words_split_at_humps_and_punctuation() {
+        let w: Vec<String> = words("relatedLinks js-share_bar").collect();
+        assert_eq!(w, vec!["related", "links", "js", "share", "bar"]);
+        // "commentary" is an article genre, not a comment section.
+        assert!(!words("commentary-body").any(|w| FURNITURE_WORDS.contains(&w.as_str())));
+    }
+
+    #[test]
+    fn densest_block_when_there_is_no_article_element() {
+        let page = "<body><div id=menu><p>Menu</p></div><div id=story><p>Long paragraph one of the story.</p><p>Another long paragraph.</p></div></body>";
+        let p = parse("k", page);
+        assert_eq!(
+            p.records[0].raw.text,
+            "Long paragraph one of the story.\n\nAnother long paragraph."
+        );
+    }
+
+    #[test]
+    fn page_without_text_fails() {
+        assert!(
+            parse("k", "<html><body><nav>Home</nav></body></html>")
+                .failure
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn deeply_nested_page_does_not_overflow() {
+        let page = format!("{}text{}", "<div>".repeat(20_000), "</div>".repeat(20_000));
+        let p = parse("k", &page);
+        assert_eq!(p.records[0].raw.text, "text");
+    }
+}

@@ -1,0 +1,463 @@
+//! Markdown (`.md`, `.markdown`): an optional `---` front-matter block of `key: value` lines
+//! (title, date, outlet, url, author; quoted values unquoted; other keys ignored), then the body,
+//! from which the markup that is not text is removed: heading marks, emphasis, link syntax
+//! (the link text stays), images, list and quote markers, code fences, HTML tags and comments.
+
+use super::{Parsed, set_date};
+use crate::load::RawArticle;
+
+/// Parses a Markdown article whose key is `key` (the file stem, unless the front matter has an
+/// `id`).
+pub fn parse(key: &str, text: &str) -> Parsed {
+    let mut raw = RawArticle {
+        key: key.to_string(),
+        ..RawArticle::default()
+    };
+    let mut warnings = Vec::new();
+    let body = match split_front_matter(text) {
+        FrontMatter::None => text,
+        FrontMatter::Unclosed => {
+            warnings.push(
+                "front matter opened with `---` is never closed; read the whole file as text"
+                    .to_string(),
+            );
+            text
+        }
+        FrontMatter::Block { lines, body } => {
+            for (number, line) in lines {
+                apply_field(&mut raw, number, line, &mut warnings);
+            }
+            body
+        }
+    };
+    let mut text = strip_markup(body);
+    if raw.title.is_none() {
+        if let Some((title, rest)) = leading_heading(&text) {
+            raw.title = Some(title);
+            text = rest;
+        }
+    } else if let Some((heading, rest)) = leading_heading(&text) {
+        // The headline repeated as the first heading is not body text.
+        if raw.title.as_deref().map(str::trim) == Some(heading.as_str()) {
+            text = rest;
+        }
+    }
+    raw.text = text.replacen(HEADING_MARK, "", 1);
+    if raw.text.trim().is_empty() {
+        return Parsed::failed("no article text after the front matter");
+    }
+    Parsed::one(raw, warnings)
+}
+
+/// The front matter of a Markdown file, if it has one.
+enum FrontMatter<'a> {
+    /// The file does not start with `---`.
+    None,
+    /// `---` opens a block that never closes.
+    Unclosed,
+    /// The block's lines with their 1-based line numbers, and the body after it.
+    Block {
+        lines: Vec<(usize, &'a str)>,
+        body: &'a str,
+    },
+}
+
+/// Finds a front-matter block: a first non-blank line `---`, closed by `---` or `...`.
+fn split_front_matter(text: &str) -> FrontMatter<'_> {
+    let mut offset = 0;
+    let mut opened = false;
+    let mut lines = Vec::new();
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        offset += line.len();
+        let content = line.trim_end();
+        if !opened {
+            if content.is_empty() {
+                continue;
+            }
+            if content != "---" {
+                return FrontMatter::None;
+            }
+            opened = true;
+        } else if content == "---" || content == "..." {
+            return FrontMatter::Block {
+                lines,
+                body: text.get(offset..).unwrap_or(""),
+            };
+        } else {
+            lines.push((index + 1, line));
+        }
+    }
+    if opened {
+        FrontMatter::Unclosed
+    } else {
+        FrontMatter::None
+    }
+}
+
+/// Applies one front-matter line. Indented lines, list items and comments belong to structures
+/// this loader does not read and are ignored, as are keys it does not know.
+fn apply_field(raw: &mut RawArticle, number: usize, line: &str, warnings: &mut Vec<String>) {
+    if line.starts_with([' ', '\t', '-', '#']) || line.trim().is_empty() {
+        return;
+    }
+    let Some((key, value)) = line.split_once(':') else {
+        return;
+    };
+    let value = unquote(value.trim());
+    if value.is_empty() {
+        return;
+    }
+    let value = value.to_string();
+    match key.trim().to_ascii_lowercase().as_str() {
+        "title" | "headline" => raw.title = Some(value),
+        "date" | "published" | "published_at" | "pubdate" => {
+            set_date(raw, &value, &format!("line {number}: "), warnings);
+        }
+        "outlet" | "source" | "publisher" | "site" => raw.outlet = Some(value),
+        "url" | "link" | "canonical" => raw.url = Some(value),
+        "author" | "byline" | "authors" => raw.author = Some(value),
+        "id" => raw.key = value,
+        _ => {}
+    }
+}
+
+/// Removes one pair of matching quotes around a value.
+fn unquote(value: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
+            return inner;
+        }
+    }
+    value
+}
+
+/// The text of a first paragraph that was an ATX heading (marked by [`strip_markup`] with a
+/// leading `\u{1}` that is removed here), and the text after it.
+fn leading_heading(text: &str) -> Option<(String, String)> {
+    let trimmed = text.trim_start();
+    let (first, rest) = trimmed.split_once("\n\n").unwrap_or((trimmed, ""));
+    let heading = first.strip_prefix(HEADING_MARK)?;
+    Some((heading.trim().to_string(), rest.to_string()))
+}
+
+/// Marks a level-1 heading in the stripped text until [`leading_heading`] has looked at it.
+const HEADING_MARK: &str = "\u{1}";
+
+/// The body's text without Markdown markup. Blocks (headings, list items, quotes) become
+/// paragraphs of their own, separated by blank lines.
+fn strip_markup(body: &str) -> String {
+    let body = remove_html_comments(body);
+    let mut out = String::with_capacity(body.len());
+    let mut in_fence = false;
+    let mut first_block = true;
+    let mut in_quote = false;
+    for line in body.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            out.push_str("\n\n");
+            continue;
+        }
+        if in_fence {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        if is_rule(trimmed) || is_reference_definition(trimmed) {
+            out.push_str("\n\n");
+            continue;
+        }
+        let mut content = trimmed;
+        let quoted = content.starts_with('>');
+        while let Some(rest) = content.strip_prefix('>') {
+            content = rest.trim_start();
+        }
+        if quoted != in_quote {
+            // A quotation is a block of its own.
+            out.push_str("\n\n");
+            in_quote = quoted;
+        }
+        if let Some((level, heading)) = atx_heading(content) {
+            out.push_str("\n\n");
+            if level == 1 && first_block {
+                out.push_str(HEADING_MARK);
+            }
+            out.push_str(&strip_inline(heading));
+            out.push_str("\n\n");
+            first_block = false;
+            continue;
+        }
+        if let Some(item) = list_item(content) {
+            out.push_str("\n\n");
+            content = item;
+        }
+        if !content.is_empty() {
+            first_block = false;
+        }
+        out.push_str(&strip_inline(content));
+        out.push('\n');
+    }
+    out
+}
+
+/// `<!-- … -->` comments removed (an unclosed one runs to the end).
+fn remove_html_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(rest.get(..start).unwrap_or(""));
+        let after = rest.get(start + 4..).unwrap_or("");
+        rest = after
+            .find("-->")
+            .and_then(|end| after.get(end + 3..))
+            .unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A thematic break (`---`, `***`, `___`, spaces allowed) or a setext underline (`===`).
+fn is_rule(line: &str) -> bool {
+    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && ["-", "*", "_", "="]
+            .iter()
+            .any(|m| marks.chars().all(|c| c.to_string() == *m))
+}
+
+/// `[label]: https://…`, a reference-style link's target.
+fn is_reference_definition(line: &str) -> bool {
+    line.starts_with('[')
+        && line
+            .find("]:")
+            .is_some_and(|i| !line.get(1..i).unwrap_or("").contains(']'))
+}
+
+/// `## Heading ##` → (2, "Heading").
+fn atx_heading(line: &str) -> Option<(usize, &str)> {
+    let level = line.chars().take_while(|&c| c == '#').count();
+    if level == 0 || level > 6 {
+        return None;
+    }
+    let rest = line.get(level..)?;
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    Some((level, rest.trim().trim_end_matches('#').trim_end()))
+}
+
+/// The content of a list item (`- x`, `* x`, `+ x`, `1. x`, `1) x`), if `line` is one.
+fn list_item(line: &str) -> Option<&str> {
+    for marker in ["- ", "* ", "+ "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return Some(rest.trim_start());
+        }
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 9 {
+        return None;
+    }
+    let rest = line.get(digits..)?;
+    let rest = rest.strip_prefix(['.', ')'])?;
+    rest.starts_with(' ').then(|| rest.trim_start())
+}
+
+/// Inline markup removed from one line: images dropped, links and autolinks reduced to their
+/// text, emphasis and code markers and HTML tags removed, backslash escapes resolved.
+fn strip_inline(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let next = chars.get(i + 1).copied();
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        match c {
+            '\\' if next.is_some_and(|n| n.is_ascii_punctuation()) => {
+                out.extend(next);
+                i += 2;
+            }
+            '!' if next == Some('[') => match link_at(&chars, i + 1) {
+                Some((_, end)) => i = end,
+                None => {
+                    out.push(c);
+                    i += 1;
+                }
+            },
+            '[' => match link_at(&chars, i) {
+                Some((text, end)) => {
+                    out.push_str(&strip_inline(&text));
+                    i = end;
+                }
+                None => {
+                    out.push(c);
+                    i += 1;
+                }
+            },
+            '<' => match tag_end(&chars, i) {
+                Some((inner, end)) => {
+                    if inner.starts_with("http://")
+                        || inner.starts_with("https://")
+                        || inner.starts_with("mailto:")
+                    {
+                        out.push_str(&inner);
+                    }
+                    i = end;
+                }
+                None => {
+                    out.push(c);
+                    i += 1;
+                }
+            },
+            '`' => i += 1,
+            '*' | '~' if next == Some(c) => i += 2,
+            '_' if next == Some('_') && !is_word(prev) => i += 2,
+            '*' | '_' if is_emphasis_marker(c, prev, next) => i += 1,
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// A single `*` or `_` that opens or closes emphasis: touching text on one side and not on the
+/// other. `_` inside a word (snake_case) and a lone `*` between spaces stay.
+fn is_emphasis_marker(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let space_before = prev.is_none_or(char::is_whitespace);
+    let space_after = next.is_none_or(char::is_whitespace);
+    if c == '_' && is_word(prev) && is_word(next) {
+        return false;
+    }
+    space_before != space_after
+        || (!space_before && !space_after && (!is_word(prev) || !is_word(next)))
+}
+
+/// A link `[text](target)` or `[text][ref]` starting at `start` (the `[`): its text and the
+/// index after it.
+fn link_at(chars: &[char], start: usize) -> Option<(String, usize)> {
+    let mut depth = 0usize;
+    let mut close = None;
+    for (j, &c) in chars.iter().enumerate().skip(start) {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = Some(j);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let text: String = chars.get(start + 1..close)?.iter().collect();
+    let (open, shut) = match chars.get(close + 1) {
+        Some('(') => ('(', ')'),
+        Some('[') => ('[', ']'),
+        _ => return None,
+    };
+    let mut depth = 0usize;
+    for (j, &c) in chars.iter().enumerate().skip(close + 1) {
+        if c == open {
+            depth += 1;
+        } else if c == shut {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return Some((text, j + 1));
+            }
+        }
+    }
+    None
+}
+
+/// An HTML tag or autolink `<…>` starting at `start`: its inside and the index after it. Only
+/// a `<` followed by a letter, `/` or `!` opens one, so "a < b" stays text.
+fn tag_end(chars: &[char], start: usize) -> Option<(String, usize)> {
+    let first = *chars.get(start + 1)?;
+    if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
+        return None;
+    }
+    let len = chars.get(start + 1..)?.iter().position(|&c| c == '>')?;
+    let inner: String = chars.get(start + 1..start + 1 + len)?.iter().collect();
+    Some((inner, start + len + 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn front_matter_fields_and_quoted_values() {
+        let text = "---\ntitle: \"Coup in Niger\"\ndate: 2023-07-27\noutlet: 'Example News'\nurl: https://example.org/a\nauthor: Jane Doe\ntags:\n  - niger\nmood: grim\n---\nBody text.\n";
+        let p = parse("stem", text);
+        let raw = &p.records[0].raw;
+        assert_eq!(raw.title.as_deref(), Some("Coup in Niger"));
+        assert_eq!(raw.date, NaiveDate::from_ymd_opt(2023, 7, 27));
+        assert_eq!(raw.outlet.as_deref(), Some("Example News"));
+        assert_eq!(raw.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(raw.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(raw.key, "stem");
+        assert_eq!(raw.text.trim(), "Body text.");
+        assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn no_front_matter_means_whole_file_is_body() {
+        let p = parse("k", "Just text.\n\nMore.");
+        assert_eq!(p.records[0].raw.text.trim(), "Just text.\n\nMore.");
+    }
+
+    #[test]
+    fn markup_is_removed_and_text_kept() {
+        let out = strip_markup(
+            "## A *bold* move\nThe **junta** said [in a statement](https://x.org) that_this ![photo](p.jpg)<br> stands.\n- first item\n- second\n> quoted line\n\n---\n[ref]: https://x.org\n<!-- hidden -->5 * 3 = 15",
+        );
+        let paragraphs: Vec<&str> = out
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        assert_eq!(
+            paragraphs,
+            vec![
+                "A bold move",
+                "The junta said in a statement that_this  stands.",
+                "first item",
+                "second",
+                "quoted line",
+                "5 * 3 = 15",
+            ]
+        );
+    }
+
+    #[test]
+    fn leading_h1_becomes_the_title_when_none_is_given() {
+        let p = parse("k", "# Soldiers seize power\n\nThe body.");
+        let raw = &p.records[0].raw;
+        assert_eq!(raw.title.as_deref(), Some("Soldiers seize power"));
+        assert_eq!(raw.text.trim(), "The body.");
+    }
+
+    #[test]
+    fn unclosed_front_matter_and_bad_date_warn() {
+        let p = parse("k", "---\ntitle: x\nBody");
+        assert!(p.warnings[0].contains("never closed"));
+        let p = parse("k", "---\ndate: 2023-02-30\n---\nBody");
+        assert_eq!(p.records[0].raw.date, None);
+        assert!(
+            p.warnings[0].starts_with("line 2: impossible date"),
+            "{:?}",
+            p.warnings
+        );
+    }
+}
