@@ -213,8 +213,6 @@ fn assemble(outcomes: Vec<FileOutcome>, mut skipped: Vec<Skipped>) -> LoadReport
             pending.push((record.raw, origin));
         }
     }
-    skipped.sort_by(|a, b| a.path.cmp(&b.path));
-
     let finished: Vec<Article> = pending
         .into_par_iter()
         .map(|(raw, origin)| finish_article(raw, ArticleId::from_index(0), origin))
@@ -222,17 +220,28 @@ fn assemble(outcomes: Vec<FileOutcome>, mut skipped: Vec<Skipped>) -> LoadReport
 
     let mut articles = Vec::with_capacity(finished.len());
     let mut keys = HashSet::new();
+    // Files all of whose articles came out empty after cleaning: (path, articles dropped).
+    let mut emptied: Vec<(PathBuf, usize)> = Vec::new();
+    let mut file_loaded_one = HashSet::new();
     for mut article in finished {
         if article.body.trim().is_empty() {
-            warnings.push(Warning {
-                path: article.origin.path.clone(),
-                message: format!(
-                    "{}no text left after removing page furniture; not loaded",
-                    record_context(&article.origin)
-                ),
-            });
+            let path = article.origin.path.clone();
+            if article.origin.record.is_some() {
+                warnings.push(Warning {
+                    path: path.clone(),
+                    message: format!(
+                        "{}no text left after removing page furniture; record skipped",
+                        record_context(&article.origin)
+                    ),
+                });
+            }
+            match emptied.last_mut() {
+                Some((last, n)) if *last == path => *n += 1,
+                _ => emptied.push((path, 1)),
+            }
             continue;
         }
+        file_loaded_one.insert(article.origin.path.clone());
         if article.key.is_empty() {
             article.key = "article".to_string();
         }
@@ -240,6 +249,17 @@ fn assemble(outcomes: Vec<FileOutcome>, mut skipped: Vec<Skipped>) -> LoadReport
         article.id = ArticleId::from_index(articles.len());
         articles.push(article);
     }
+    for (path, n) in emptied {
+        if !file_loaded_one.contains(&path) {
+            let reason = if n == 1 {
+                "no text left after removing page furniture".to_string()
+            } else {
+                format!("no text left after removing page furniture in any of its {n} records")
+            };
+            skipped.push(Skipped { path, reason });
+        }
+    }
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
     LoadReport {
         articles,
         skipped,
