@@ -36,10 +36,9 @@ pub fn parse_json(stem: &str, text: &str) -> Parsed {
         match item {
             Ok(value) => values.push(value),
             Err(e) => {
+                let (line, column) = position(text, e.line(), e.column());
                 return Parsed::failed(format!(
-                    "malformed JSON at line {}, column {}: {}",
-                    e.line(),
-                    e.column(),
+                    "malformed JSON at line {line}, column {column}: {}",
                     error_text(&e)
                 ));
             }
@@ -141,6 +140,19 @@ pub fn parse_jsonl(stem: &str, text: &str) -> Parsed {
         }
     }
     parsed
+}
+
+/// serde_json's error position made readable: it reports an error found at a line break (an
+/// unterminated string) as column 0 of the next line; that is the end of the line before.
+fn position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    if column > 0 || line < 2 {
+        return (line, column);
+    }
+    let previous = text.split('\n').nth(line - 2).unwrap_or("");
+    (
+        line - 1,
+        previous.trim_end_matches('\r').chars().count() + 1,
+    )
 }
 
 /// serde_json's message without the position it appends (we report the position our way).
@@ -295,6 +307,16 @@ mod tests {
         let reason = p.failure.unwrap();
         assert!(
             reason.starts_with("malformed JSON at line 3, column 10:"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn an_unterminated_string_is_reported_on_its_own_line() {
+        let p = parse_json("bad", "{\n  \"text\": \"open\n}");
+        let reason = p.failure.unwrap();
+        assert!(
+            reason.starts_with("malformed JSON at line 2, column 16:"),
             "{reason}"
         );
     }
