@@ -115,6 +115,9 @@ const DATE_META: [&str; 8] = [
     "date",
 ];
 
+/// How many `<article>` or `<main>` elements are scored at most.
+const MAX_CANDIDATES: usize = 64;
+
 /// Parses an HTML page whose key is `key` (the file stem).
 pub fn parse(key: &str, text: &str) -> Parsed {
     let document = Html::parse_document(text);
@@ -236,7 +239,9 @@ fn main_element(document: &Html) -> ElementRef<'_> {
             continue;
         };
         let mut best: Option<(usize, ElementRef<'_>)> = None;
-        for element in document.select(&selector) {
+        // A page with thousands of (nested) candidates would make scoring quadratic; real
+        // pages have a handful.
+        for element in document.select(&selector).take(MAX_CANDIDATES) {
             let score = paragraph_text_len(element);
             // Strictly greater: the first of equals wins, so the choice is deterministic.
             if score > 0 && best.is_none_or(|(s, _)| score > s) {

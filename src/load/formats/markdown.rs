@@ -185,7 +185,7 @@ fn strip_markup(body: &str) -> String {
             if level == 1 && first_block {
                 out.push_str(HEADING_MARK);
             }
-            out.push_str(&strip_inline(heading));
+            out.push_str(&strip_inline(heading, 0));
             out.push_str("\n\n");
             first_block = false;
             continue;
@@ -197,7 +197,7 @@ fn strip_markup(body: &str) -> String {
         if !content.is_empty() {
             first_block = false;
         }
-        out.push_str(&strip_inline(content));
+        out.push_str(&strip_inline(content, 0));
         out.push('\n');
     }
     out
@@ -227,6 +227,13 @@ fn is_rule(line: &str) -> bool {
             .iter()
             .any(|m| marks.chars().all(|c| c.to_string() == *m))
 }
+
+/// Links nested deeper than this in link text keep their markup.
+const MAX_LINK_NESTING: usize = 8;
+/// A link (text and target) longer than this is not taken for one.
+const MAX_LINK_CHARS: usize = 1024;
+/// An HTML tag longer than this is not taken for one.
+const MAX_TAG_CHARS: usize = 512;
 
 /// `[label]: https://…`, a reference-style link's target.
 fn is_reference_definition(line: &str) -> bool {
@@ -267,7 +274,8 @@ fn list_item(line: &str) -> Option<&str> {
 
 /// Inline markup removed from one line: images dropped, links and autolinks reduced to their
 /// text, emphasis and code markers and HTML tags removed, backslash escapes resolved.
-fn strip_inline(line: &str) -> String {
+/// `depth` counts links nested in link text, so that a hostile line cannot exhaust the stack.
+fn strip_inline(line: &str, depth: usize) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
@@ -288,7 +296,11 @@ fn strip_inline(line: &str) -> String {
             },
             '[' => match link_at(&chars, i) {
                 Some((text, end)) => {
-                    out.push_str(&strip_inline(&text));
+                    if depth < MAX_LINK_NESTING {
+                        out.push_str(&strip_inline(&text, depth + 1));
+                    } else {
+                        out.push_str(&text);
+                    }
                     i = end;
                 }
                 None => {
@@ -343,6 +355,8 @@ fn is_emphasis_marker(c: char, prev: Option<char>, next: Option<char>) -> bool {
 /// A link `[text](target)` or `[text][ref]` starting at `start` (the `[`): its text and the
 /// index after it.
 fn link_at(chars: &[char], start: usize) -> Option<(String, usize)> {
+    // Bounded scans: a long line full of unmatched brackets must stay linear, not quadratic.
+    let chars = chars.get(..chars.len().min(start + MAX_LINK_CHARS))?;
     let mut depth = 0usize;
     let mut close = None;
     for (j, &c) in chars.iter().enumerate().skip(start) {
@@ -386,7 +400,11 @@ fn tag_end(chars: &[char], start: usize) -> Option<(String, usize)> {
     if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
         return None;
     }
-    let len = chars.get(start + 1..)?.iter().position(|&c| c == '>')?;
+    let len = chars
+        .get(start + 1..)?
+        .iter()
+        .take(MAX_TAG_CHARS)
+        .position(|&c| c == '>')?;
     let inner: String = chars.get(start + 1..start + 1 + len)?.iter().collect();
     Some((inner, start + len + 2))
 }
@@ -438,6 +456,15 @@ mod tests {
                 "5 * 3 = 15",
             ]
         );
+    }
+
+    #[test]
+    fn long_lines_of_brackets_stay_fast_and_keep_their_text() {
+        let line = "[".repeat(20_000) + &"<a".repeat(10_000);
+        let out = strip_inline(&line, 0);
+        assert_eq!(out.len(), line.len());
+        let nested = "[".repeat(50) + "x" + &"](u)".repeat(50);
+        assert!(strip_inline(&nested, 0).contains('x'));
     }
 
     #[test]
