@@ -541,3 +541,24 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn reported_paths_are_utf8_and_free_of_control_characters() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"bad\xff\x1b[31mred.png");
+    fs::write(dir.path().join(name), b"x").unwrap();
+    let report = load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(report.skipped.len(), 1);
+    let shown = report.skipped[0].path.to_str().expect("valid UTF-8");
+    assert!(!shown.chars().any(char::is_control), "{shown:?}");
+    assert!(serde_json::to_string(&report.skipped).is_ok());
+    // Text quoted from a file in a message is sanitised as well.
+    let report = load_files(vec![(
+        PathBuf::from("x.md"),
+        b"---\ndate: \x1b[2J\n---\nBody.".to_vec(),
+    )]);
+    let message = &report.warnings[0].message;
+    assert!(message.contains("is not a date"), "{message}");
+    assert!(!message.chars().any(char::is_control), "{message:?}");
+}

@@ -260,6 +260,15 @@ fn assemble(outcomes: Vec<FileOutcome>, mut skipped: Vec<Skipped>) -> LoadReport
         }
     }
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    // Reasons and messages quote the files (a date, an extension, a JSON error): sanitised too.
+    for entry in &mut skipped {
+        entry.path = shown_path(&entry.path);
+        entry.reason = text::sanitize::sanitize(&entry.reason);
+    }
+    for warning in &mut warnings {
+        warning.path = shown_path(&warning.path);
+        warning.message = text::sanitize::sanitize(&warning.message);
+    }
     LoadReport {
         articles,
         skipped,
@@ -302,6 +311,15 @@ fn unique_key(
         ),
     });
     renamed
+}
+
+/// A path as reports show it: valid UTF-8 (so that `--json` can always write it) and without
+/// control characters (a file name must not drive the terminal either).
+fn shown_path(path: &Path) -> PathBuf {
+    match path.to_str() {
+        Some(s) if !s.chars().any(char::is_control) => path.to_path_buf(),
+        _ => PathBuf::from(text::sanitize::sanitize(&path.to_string_lossy())),
+    }
 }
 
 /// The file name without its extension: the key of a one-article file.
