@@ -7,6 +7,15 @@
 //! [`formats`] parses each format into [`RawArticle`]s, [`finish_article`] cleans them.
 //! Files are read and parsed in parallel; the result is the same on every run because files
 //! are sorted by path first and every parallel step keeps that order.
+//!
+//! Keys (the user-facing ids): the file stem for text, Markdown (or its front matter's `id`)
+//! and HTML; for JSON the record's `id`, else `STEM#N` (N the record's 1-based number in an
+//! array, or its line in JSON Lines), or `STEM` for a file that is one object. A key already
+//! taken becomes `key~2`, `key~3`, … with a warning. Ids are positions in the sorted result.
+//!
+//! Where a problem concerns one record of a file, its message starts with `line N: ` (JSON
+//! Lines, front matter) or `record N: ` (JSON arrays). Paths, reasons and messages in reports
+//! are valid UTF-8 and sanitised: they quote file names and file contents.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -24,8 +24,8 @@ pub fn parse(key: &str, text: &str) -> Parsed {
             text
         }
         FrontMatter::Block { lines, body } => {
-            for (number, line) in lines {
-                apply_field(&mut raw, number, line, &mut warnings);
+            for (number, key, value) in fields(&lines) {
+                apply_field(&mut raw, number, &key, &value, &mut warnings);
             }
             body
         }
@@ -94,21 +94,56 @@ fn split_front_matter(text: &str) -> FrontMatter<'_> {
     }
 }
 
-/// Applies one front-matter line. Indented lines, list items and comments belong to structures
-/// this loader does not read and are ignored, as are keys it does not know.
-fn apply_field(raw: &mut RawArticle, number: usize, line: &str, warnings: &mut Vec<String>) {
-    if line.starts_with([' ', '\t', '-', '#']) || line.trim().is_empty() {
+/// The `key: value` fields of a front-matter block, with the line each starts on. A key with
+/// no value on its line takes the indented lines after it: a list (`- A`, `- B`) gives its items
+/// joined with commas, a block scalar (`|`, `>`) its lines. Comments and blank lines are skipped.
+fn fields(lines: &[(usize, &str)]) -> Vec<(usize, String, String)> {
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while let Some(&(number, line)) = lines.get(i) {
+        i += 1;
+        if line.starts_with([' ', '\t', '-', '#']) || line.trim().is_empty() {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        let mut value = unquote(value).to_string();
+        let block = matches!(value.as_str(), "|" | ">" | "|-" | ">-" | "|+" | ">+");
+        if value.is_empty() || block {
+            let mut parts = Vec::new();
+            while let Some(&(_, next)) = lines.get(i) {
+                if !next.starts_with([' ', '\t', '-']) {
+                    break;
+                }
+                i += 1;
+                let part = next.trim();
+                let part = part.strip_prefix("- ").unwrap_or(part);
+                if !part.is_empty() {
+                    parts.push(unquote(part.trim()).to_string());
+                }
+            }
+            value = parts.join(if block { " " } else { ", " });
+        }
+        fields.push((number, key.trim().to_ascii_lowercase(), value));
+    }
+    fields
+}
+
+/// Applies one front-matter field; keys this loader does not know are ignored.
+fn apply_field(
+    raw: &mut RawArticle,
+    number: usize,
+    key: &str,
+    value: &str,
+    warnings: &mut Vec<String>,
+) {
+    if value.trim().is_empty() {
         return;
     }
-    let Some((key, value)) = line.split_once(':') else {
-        return;
-    };
-    let value = unquote(value.trim());
-    if value.is_empty() {
-        return;
-    }
-    let value = value.to_string();
-    match key.trim().to_ascii_lowercase().as_str() {
+    let value = value.trim().to_string();
+    match key {
         "title" | "headline" => raw.title = Some(value),
         "date" | "published" | "published_at" | "pubdate" => {
             set_date(raw, &value, &format!("line {number}: "), warnings);
@@ -427,6 +462,15 @@ mod tests {
         assert_eq!(raw.key, "stem");
         assert_eq!(raw.text.trim(), "Body text.");
         assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn front_matter_lists_and_block_scalars() {
+        let text = "---\nauthors:\n  - \"Ann Lee\"\n  - Bo Diop\ntitle: >\n  A long\n  headline\n# comment\noutlet: X\n---\nBody.";
+        let raw = &parse("k", text).records[0].raw;
+        assert_eq!(raw.author.as_deref(), Some("Ann Lee, Bo Diop"));
+        assert_eq!(raw.title.as_deref(), Some("A long headline"));
+        assert_eq!(raw.outlet.as_deref(), Some("X"));
     }
 
     #[test]
