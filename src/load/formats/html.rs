@@ -234,6 +234,7 @@ fn strip_site_suffix(title: &str, outlet: Option<&str>) -> String {
 /// `<main>`, else the element whose child paragraphs hold the most text, else the whole page.
 fn main_element(document: &Html) -> ElementRef<'_> {
     let page = document.root_element();
+    let densest = densest_paragraph_parent(document);
     for tag in ["article", "main"] {
         let Ok(selector) = Selector::parse(tag) else {
             continue;
@@ -248,11 +249,22 @@ fn main_element(document: &Html) -> ElementRef<'_> {
                 best = Some((score, element));
             }
         }
-        if let Some((_, element)) = best {
-            return element;
+        if let Some((score, element)) = best {
+            // `<article>` also marks teaser cards: when the paragraphs of one block outside
+            // them hold more than twice the text, that block is the story.
+            match densest {
+                Some((dense, block))
+                    if dense > 2 * score
+                        && !element.ancestors().any(|a| a == *block)
+                        && !block.ancestors().any(|a| a == *element) =>
+                {
+                    return block;
+                }
+                _ => return element,
+            }
         }
     }
-    densest_paragraph_parent(document).unwrap_or(page)
+    densest.map_or(page, |(_, block)| block)
 }
 
 /// How much text the `<p>` elements inside `element` hold.
@@ -266,8 +278,8 @@ fn paragraph_text_len(element: ElementRef<'_>) -> usize {
         .sum()
 }
 
-/// The element whose child `<p>` elements hold the most text.
-fn densest_paragraph_parent(document: &Html) -> Option<ElementRef<'_>> {
+/// The element whose child `<p>` elements hold the most text, and that amount.
+fn densest_paragraph_parent(document: &Html) -> Option<(usize, ElementRef<'_>)> {
     let selector = Selector::parse("p").ok()?;
     let mut scores: HashMap<_, usize> = HashMap::new();
     let mut order = Vec::new();
@@ -289,7 +301,7 @@ fn densest_paragraph_parent(document: &Html) -> Option<ElementRef<'_>> {
             best = Some((score, parent));
         }
     }
-    best.map(|(_, e)| e)
+    best
 }
 
 /// True for an element that is page furniture, not article text.
@@ -473,6 +485,16 @@ graph.</p><div class="share-tools">Share this</div><p>Second <b>para</b>.<br>Nex
         assert_eq!(
             p.records[0].raw.text,
             "Long paragraph one of the story.\n\nAnother long paragraph."
+        );
+    }
+
+    #[test]
+    fn teaser_articles_lose_to_the_story_block() {
+        let page = "<body><article class=card><p>Teaser one.</p></article><div class=story><p>The real story has a long first paragraph about the talks.</p><p>And a second one.</p></div><article class=card><p>Teaser two.</p></article></body>";
+        let p = parse("k", page);
+        assert_eq!(
+            p.records[0].raw.text,
+            "The real story has a long first paragraph about the talks.\n\nAnd a second one."
         );
     }
 
