@@ -304,19 +304,17 @@ fn densest_paragraph_parent(document: &Html) -> Option<(usize, ElementRef<'_>)> 
     best
 }
 
-/// True for an element that is page furniture, not article text.
-fn is_dropped(element: &scraper::node::Element) -> bool {
-    let name = element.name();
-    if DROPPED_TAGS.contains(&name) {
-        return true;
-    }
-    if element.attr("hidden").is_some()
+/// True for an element that is page furniture by its tag or because it is hidden.
+fn is_furniture_tag(element: &scraper::node::Element) -> bool {
+    DROPPED_TAGS.contains(&element.name())
+        || element.attr("hidden").is_some()
         || element
             .attr("aria-hidden")
             .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
+}
+
+/// True for an element whose class or id names page furniture (related links, sharing, …).
+fn has_furniture_label(element: &scraper::node::Element) -> bool {
     let labels = [element.attr("class"), element.attr("id")];
     labels
         .iter()
@@ -351,12 +349,30 @@ fn block_texts(root: ElementRef<'_>) -> Vec<String> {
     // (node, entering): a node is visited once on the way in and once on the way out.
     let mut stack = vec![(*root, true)];
     let mut pre_depth = 0usize;
+    // Labels are a guess: a wrapper called `has-comments` may hold the story itself. A labelled
+    // block that holds more than half of the paragraph text stays.
+    // Each check reads a subtree; a bounded number keeps hostile nesting from going quadratic.
+    let total = paragraph_text_len(root);
+    let checks = std::cell::Cell::new(0usize);
+    let is_dropped = |node| {
+        let Some(element) = ElementRef::wrap(node) else {
+            return false;
+        };
+        if is_furniture_tag(element.value()) {
+            return true;
+        }
+        if !has_furniture_label(element.value()) {
+            return false;
+        }
+        checks.set(checks.get() + 1);
+        checks.get() > MAX_CANDIDATES || paragraph_text_len(element) * 2 <= total
+    };
     while let Some((node, entering)) = stack.pop() {
         match node.value() {
             Node::Element(element) => {
                 let name = element.name();
                 if entering {
-                    if node != *root && is_dropped(element) {
+                    if node != *root && is_dropped(node) {
                         continue;
                     }
                     if BLOCK_TAGS.contains(&name) {
@@ -496,6 +512,13 @@ graph.</p><div class="share-tools">Share this</div><p>Second <b>para</b>.<br>Nex
             p.records[0].raw.text,
             "The real story has a long first paragraph about the talks.\n\nAnd a second one."
         );
+    }
+
+    #[test]
+    fn a_labelled_wrapper_that_holds_the_story_is_kept() {
+        let page = "<article><div class=\"body has-comments\"><p>The story, all of it, is in here.</p></div><div class=comments><p>A reader comment.</p></div></article>";
+        let p = parse("k", page);
+        assert_eq!(p.records[0].raw.text, "The story, all of it, is in here.");
     }
 
     #[test]
