@@ -103,8 +103,22 @@ fn file_name_is(path: &Value, name: &str) -> bool {
 fn check_loads_every_good_article_and_names_every_bad_file() {
     let dir = tempfile::tempdir().unwrap();
     copy_good_fixtures(dir.path());
-    let bad = write_bad_files(dir.path());
+    let mut bad = write_bad_files(dir.path());
     let root = dir.path().to_str().unwrap();
+    // Unreadable: only where permissions bind (not for root, who reads anything).
+    let locked = write(dir.path(), "bad/locked.txt", "Locked article.");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let locked_readable = fs::read(&locked).is_ok();
+    if !locked_readable {
+        bad.push((
+            "locked.txt",
+            "skipped",
+            "cannot read file: Permission denied",
+        ));
+    }
 
     let out = dossier(&["check", root, "--json"]);
     assert_eq!(
@@ -115,12 +129,16 @@ fn check_loads_every_good_article_and_names_every_bad_file() {
     );
     let report: Value = serde_json::from_slice(&out.stdout).expect("check --json prints JSON");
     // 8 good articles + latin1 + partial's good line + dup (renamed) + baddate (undated).
-    assert_eq!(report["articles"], 12, "{report:#}");
+    let expected = if locked_readable { 13 } else { 12 };
+    assert_eq!(report["articles"], expected, "{report:#}");
     assert_eq!(report["formats"]["html"], 1);
     assert_eq!(report["formats"]["json"], 3);
     assert_eq!(report["formats"]["jsonl"], 4);
     assert_eq!(report["formats"]["markdown"], 2);
-    assert_eq!(report["formats"]["text"], 2);
+    assert_eq!(
+        report["formats"]["text"],
+        if locked_readable { 3 } else { 2 }
+    );
     let skipped = report["skipped"].as_array().unwrap();
     let warnings = report["warnings"].as_array().unwrap();
     for (name, kind, reason) in &bad {
@@ -135,13 +153,17 @@ fn check_loads_every_good_article_and_names_every_bad_file() {
         );
     }
     // Only the bad files are named: nothing good is skipped.
-    assert_eq!(skipped.len(), 8, "{skipped:#?}");
+    let bad_skipped = bad.iter().filter(|(_, kind, _)| *kind == "skipped").count();
+    assert_eq!(skipped.len(), bad_skipped, "{skipped:#?}");
     assert!(report["seconds"].is_number());
 
     let human = dossier(&["check", root]);
     assert_eq!(human.status.code(), Some(0));
     let text = String::from_utf8_lossy(&human.stdout);
-    assert!(text.starts_with("Loaded 12 article(s)"), "{text}");
+    assert!(
+        text.starts_with(&format!("Loaded {expected} article(s)")),
+        "{text}"
+    );
     for (name, _, reason) in &bad {
         assert!(
             text.lines().any(|l| l.contains(name) && l.contains(reason)),

@@ -178,9 +178,11 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> FileOutcome {
     warnings.extend(parsed.warnings);
     let skipped = match (parsed.failure, parsed.records.is_empty()) {
         (Some(reason), _) => Some(reason),
+        // One problem explains the whole file: say it once, as the reason.
+        (None, true) if warnings.len() == 1 => warnings.pop(),
         (None, true) => Some(match warnings.first() {
             Some(first) => format!(
-                "no article loaded ({} problem(s); the first: {first})",
+                "no article loaded ({} problems; the first: {first})",
                 warnings.len()
             ),
             None => "no article found in the file".to_string(),
