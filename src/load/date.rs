@@ -1,9 +1,10 @@
-//! Publication dates: `YYYY-MM-DD` or an ISO 8601 date-time.
+//! Publication dates: `YYYY-MM-DD` or an ISO 8601 date-time (and RFC 2822, as feeds write it).
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 /// Parses `YYYY-MM-DD`, or an ISO 8601 / RFC 3339 date-time (with or without an offset or
-/// fractional seconds), to the calendar date it names. An impossible date (2023-02-30) or any
+/// fractional seconds), or an RFC 2822 date as news feeds write it, to the calendar date it
+/// names. An impossible date (2023-02-30) or any
 /// other text gives `None`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
@@ -17,13 +18,24 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%dT%H:%M",
         "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
     ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, format) {
             return Some(dt.date());
         }
     }
-    // Offsets without a colon (+0100), as some sites write them.
-    if let Ok(dt) = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z") {
+    // Offsets without a colon (+0100) or without seconds, as some sites write them.
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%#z",
+        "%Y-%m-%d %H:%M:%S%.f%#z",
+    ] {
+        if let Ok(dt) = DateTime::parse_from_str(s, format) {
+            return Some(dt.date_naive());
+        }
+    }
+    // News feeds (RSS `pubDate`) write RFC 2822: "Thu, 27 Jul 2023 14:05:00 GMT".
+    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
         return Some(dt.date_naive());
     }
     None
@@ -75,6 +87,10 @@ mod tests {
         assert_eq!(parse_date("2023-07-27T14:05:00.123+01:00"), d(2023, 7, 27));
         assert_eq!(parse_date("2023-07-27T14:05:00"), d(2023, 7, 27));
         assert_eq!(parse_date("2023-07-27T14:05:00+0100"), d(2023, 7, 27));
+        assert_eq!(parse_date("2023-07-27T14:05Z"), d(2023, 7, 27));
+        assert_eq!(parse_date("2023-07-27 14:05"), d(2023, 7, 27));
+        assert_eq!(parse_date("2023-07-27 14:05:00+00:00"), d(2023, 7, 27));
+        assert_eq!(parse_date("Thu, 27 Jul 2023 14:05:00 GMT"), d(2023, 7, 27));
     }
 
     #[test]
