@@ -4,8 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 /// Parses `YYYY-MM-DD`, or an ISO 8601 / RFC 3339 date-time (with or without an offset or
 /// fractional seconds), or an RFC 2822 date as news feeds write it, to the calendar date it
-/// names. An impossible date (2023-02-30) or any
-/// other text gives `None`.
+/// names. An impossible date (2023-02-30) or any other text gives `None`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
