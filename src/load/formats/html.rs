@@ -7,13 +7,13 @@
 //! comments, promotions or advertising. Block elements (p, h1–h6, li, blockquote, …) become
 //! paragraphs separated by blank lines. Metadata: `article:published_time` (and the usual
 //! alternatives), `og:site_name`, `og:title` (else `<title>`), `<link rel="canonical">` (else
-//! `og:url`), `<meta name="author">`.
+//! `og:url`), `<meta name="author">`; where those are missing, the page's JSON-LD.
 
 use std::collections::HashMap;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{Parsed, set_date};
+use super::{Parsed, json_ld, set_date};
 use crate::load::RawArticle;
 
 /// Elements that are never article text, with everything inside them.
@@ -128,22 +128,29 @@ pub fn parse(key: &str, text: &str) -> Parsed {
             .iter()
             .find_map(|n| meta.get(*n).filter(|v| !v.trim().is_empty()).cloned())
     };
+    let linked = json_ld::read(&document);
     let mut raw = RawArticle {
         key: key.to_string(),
-        outlet: find(&["og:site_name", "application-name"]),
+        outlet: find(&["og:site_name", "application-name"]).or(linked.outlet),
         author: find(&["author", "article:author", "byline"])
-            .filter(|a| !a.starts_with("http://") && !a.starts_with("https://")),
-        url: canonical_url(&document).or_else(|| find(&["og:url"])),
+            .filter(|a| !a.starts_with("http://") && !a.starts_with("https://"))
+            .or(linked.author),
+        url: canonical_url(&document)
+            .or_else(|| find(&["og:url"]))
+            .or(linked.url),
         ..RawArticle::default()
     };
     let title = find(&["og:title", "twitter:title"])
+        .or(linked.headline)
         .or_else(|| first_text(&document, "title"))
         .or_else(|| first_text(&document, "h1"));
     raw.title = title.map(|t| strip_site_suffix(&t, raw.outlet.as_deref()));
 
     let root = main_element(&document);
     let mut warnings = Vec::new();
-    let date = find(&DATE_META).or_else(|| time_datetime(root));
+    let date = find(&DATE_META)
+        .or(linked.date)
+        .or_else(|| time_datetime(root));
     if let Some(date) = date {
         set_date(&mut raw, &date, "", &mut warnings);
     }
@@ -520,6 +527,17 @@ graph.</p><div class="share-tools">Share this</div><p>Second <b>para</b>.<br>Nex
         let page = "<article><div class=\"body has-comments\"><p>The story, all of it, is in here.</p></div><div class=comments><p>A reader comment.</p></div></article>";
         let p = parse("k", page);
         assert_eq!(p.records[0].raw.text, "The story, all of it, is in here.");
+    }
+
+    #[test]
+    fn json_ld_fills_missing_metadata() {
+        let page = r#"<html><head><title>Raw title</title><script type="application/ld+json">{"@type": "NewsArticle", "headline": "LD headline", "datePublished": "2023-07-28", "publisher": {"name": "LD Wire"}, "author": {"name": "LD Author"}}</script></head><body><p>Text.</p></body></html>"#;
+        let raw = &parse("k", page).records[0].raw;
+        assert_eq!(raw.title.as_deref(), Some("LD headline"));
+        assert_eq!(raw.date, chrono::NaiveDate::from_ymd_opt(2023, 7, 28));
+        assert_eq!(raw.outlet.as_deref(), Some("LD Wire"));
+        assert_eq!(raw.author.as_deref(), Some("LD Author"));
+        assert_eq!(raw.text, "Text.");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod html;
 pub mod json;
+pub mod json_ld;
 pub mod markdown;
 pub mod text;
 
