@@ -28,7 +28,8 @@ pub fn parse(key: &str, text: &str) -> Parsed {
 
 /// Splits `date 2023-07-27 rest…` into the date token and the rest. The word `date` (any case,
 /// an optional colon after it) counts as a prefix only when the next word has the shape of a
-/// date, so an article that opens with "Date palms…" keeps its first words.
+/// date (or at least of a number written with separators), so an article that opens with
+/// "Date palms…" keeps its first words.
 pub fn split_date_prefix(text: &str) -> Option<(&str, &str)> {
     let start = text.trim_start();
     let word = start.get(..4)?;
@@ -43,7 +44,12 @@ pub fn split_date_prefix(text: &str) -> Option<(&str, &str)> {
     let after = after.trim_start();
     let end = after.find(char::is_whitespace).unwrap_or(after.len());
     let (token, rest) = after.split_at(end);
-    looks_like_date(token).then_some((token, rest))
+    // A numeric date in another layout (2023/07/27, 27.07.2023) is still a date line: it is
+    // removed from the text and reported, not taken for the article's first words.
+    let numeric_date = token.len() >= 6
+        && token.starts_with(|c: char| c.is_ascii_digit())
+        && token.contains(['-', '/', '.']);
+    (looks_like_date(token) || numeric_date).then_some((token, rest))
 }
 
 #[cfg(test)]
@@ -81,6 +87,23 @@ mod tests {
         assert_eq!(p.records[0].raw.date, None);
         assert_eq!(p.records[0].raw.text.trim(), "Text.");
         assert!(p.warnings[0].starts_with("impossible date"));
+    }
+
+    #[test]
+    fn a_date_in_another_layout_is_removed_and_reported() {
+        let p = parse("a", "date 2023/07/27 Text.");
+        assert_eq!(p.records[0].raw.date, None);
+        assert_eq!(p.records[0].raw.text.trim(), "Text.");
+        assert!(
+            p.warnings[0].contains("\"2023/07/27\" is not a date"),
+            "{:?}",
+            p.warnings
+        );
+        // A number without separators is not a date line.
+        assert_eq!(
+            parse("a", "Date 1 of the tour.").records[0].raw.text,
+            "Date 1 of the tour."
+        );
     }
 
     #[test]
