@@ -562,3 +562,39 @@ fn reported_paths_are_utf8_and_free_of_control_characters() {
     assert!(message.contains("is not a date"), "{message}");
     assert!(!message.chars().any(char::is_control), "{message:?}");
 }
+
+#[test]
+fn every_supported_extension_picks_its_parser() {
+    let files = vec![
+        (
+            PathBuf::from("a.markdown"),
+            b"---\ntitle: A\n---\n**Bold** text.".to_vec(),
+        ),
+        (
+            PathBuf::from("b.ndjson"),
+            b"{\"id\": \"b\", \"text\": \"B.\"}".to_vec(),
+        ),
+        (
+            PathBuf::from("c.HTM"),
+            b"<p>C.</p><script>x()</script>".to_vec(),
+        ),
+        (PathBuf::from("d"), b"date 2023-07-27 D.".to_vec()),
+    ];
+    let report = load_files(files);
+    let formats: Vec<(&str, Format)> = report
+        .articles
+        .iter()
+        .map(|a| (a.key.as_str(), a.origin.format))
+        .collect();
+    assert_eq!(
+        formats,
+        vec![
+            ("a", Format::Markdown),
+            ("b", Format::Jsonl),
+            ("c", Format::Html),
+            ("d", Format::Text)
+        ]
+    );
+    let bodies: Vec<&str> = report.articles.iter().map(|a| a.body.as_str()).collect();
+    assert_eq!(bodies, vec!["Bold text.", "B.", "C.", "D."]);
+}

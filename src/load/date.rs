@@ -44,6 +44,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// possible one: tells "impossible date" apart from "not a date" in warnings.
 pub fn looks_like_date(s: &str) -> bool {
     let b = s.trim().as_bytes();
+    // Every index below is under 10, and the length is checked first.
     b.len() >= 10
         && b[..4].iter().all(u8::is_ascii_digit)
         && b[4] == b'-'
