@@ -169,6 +169,23 @@ pub fn parse(key: &str, text: &str) -> Parsed {
     Parsed::one(raw, warnings)
 }
 
+/// The text of an HTML fragment (article text that a JSON export gives as markup), blocks as
+/// paragraphs separated by blank lines, furniture dropped as in a page.
+pub fn fragment_text(markup: &str) -> String {
+    let fragment = Html::parse_fragment(markup);
+    block_texts(fragment.root_element()).join("\n\n")
+}
+
+/// True when `text` holds HTML block or line-break tags rather than plain text.
+pub fn looks_like_html(text: &str) -> bool {
+    let lower = text.get(..text.len().min(4096)).unwrap_or(text);
+    [
+        "<p>", "<p ", "</p>", "<br>", "<br/>", "<br />", "<div", "</li>",
+    ]
+    .iter()
+    .any(|tag| lower.contains(tag) || lower.contains(&tag.to_ascii_uppercase()))
+}
+
 /// Every `<meta>` by lowercased `property`, `name` or `itemprop`; the first of each wins.
 fn meta_tags(document: &Html) -> HashMap<String, String> {
     let mut meta = HashMap::new();
@@ -538,6 +555,16 @@ graph.</p><div class="share-tools">Share this</div><p>Second <b>para</b>.<br>Nex
         assert_eq!(raw.outlet.as_deref(), Some("LD Wire"));
         assert_eq!(raw.author.as_deref(), Some("LD Author"));
         assert_eq!(raw.text, "Text.");
+    }
+
+    #[test]
+    fn fragments_become_paragraphs() {
+        assert!(looks_like_html("<p>One</p>"));
+        assert!(!looks_like_html("a < b and c > d"));
+        assert_eq!(
+            fragment_text("<p>One &amp; two.</p><p>Three.</p>"),
+            "One & two.\n\nThree."
+        );
     }
 
     #[test]

@@ -218,10 +218,14 @@ fn to_raw(
     Some(raw)
 }
 
-/// Text from a string, or from a list of strings (taken as paragraphs); `None` when blank.
+/// Text from a string, from a list of strings (taken as paragraphs), or from an object's
+/// `rendered` string (as WordPress exports give it); markup is reduced to its text. `None` when
+/// blank.
 fn text_of(value: &Value) -> Option<String> {
     let text = match value {
+        Value::String(s) if super::html::looks_like_html(s) => super::html::fragment_text(s),
         Value::String(s) => s.clone(),
+        Value::Object(o) => return o.get("rendered").and_then(text_of),
         Value::Array(items) => items
             .iter()
             .filter_map(Value::as_str)
@@ -299,6 +303,16 @@ mod tests {
             "{:?}",
             p.warnings
         );
+    }
+
+    #[test]
+    fn html_text_is_reduced_to_paragraphs() {
+        let p = parse_json(
+            "wp",
+            r#"{"id": 7, "content": {"rendered": "<p>First.</p>\n<p>Second <em>part</em>.</p>"}}"#,
+        );
+        assert_eq!(p.records[0].raw.text, "First.\n\nSecond part.");
+        assert_eq!(p.records[0].raw.key, "7");
     }
 
     #[test]
