@@ -223,7 +223,9 @@ fn to_raw(
 /// blank.
 fn text_of(value: &Value) -> Option<String> {
     let text = match value {
-        Value::String(s) if super::html::looks_like_html(s) => super::html::fragment_text(s),
+        Value::String(s) if super::html_text::looks_like_html(s) => {
+            super::html_text::fragment_text(s)
+        }
         Value::String(s) => s.clone(),
         Value::Object(o) => return o.get("rendered").and_then(text_of),
         Value::Array(items) => items

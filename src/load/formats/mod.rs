@@ -2,6 +2,7 @@
 //! problems it met; cleaning, sanitising and sentence splitting happen later, once, for all.
 
 pub mod html;
+pub mod html_text;
 pub mod json;
 pub mod json_ld;
 pub mod markdown;
