@@ -6,6 +6,7 @@ pub mod html_text;
 pub mod json;
 pub mod json_ld;
 pub mod markdown;
+pub mod markdown_text;
 pub mod text;
 
 use super::RawArticle;
