@@ -66,11 +66,19 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> 
     } else {
         write_human(&check, out)?;
     }
-    Ok(if loaded > 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    if loaded == 0 {
+        // The report went to standard output; the failure is also one sentence on standard
+        // error, where scripts and people look for why the exit code is 1.
+        let reason = match check.skipped.len() {
+            0 => CliError::NoArticles { skipped: 0 }.to_string(),
+            n => format!(
+                "no articles loaded: all {n} file(s) were skipped, each reason is in the report"
+            ),
+        };
+        eprintln!("dossier: {reason}");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_human(check: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
@@ -103,8 +111,5 @@ fn write_human(check: &CheckReport, out: &mut dyn Write) -> Result<(), CliError>
         check.actors, check.events, check.quotes
     )?;
     writeln!(out, "Took {:.2} s.", check.seconds)?;
-    if check.articles == 0 {
-        writeln!(out, "No articles loaded.")?;
-    }
     Ok(())
 }
