@@ -141,7 +141,6 @@ mod tests {
     use super::*;
 
     #[test]
-    #[ignore = "enabled when the loader's folder walk lands"]
     fn writes_every_format_and_the_loader_reads_them_back() {
         let dir = tempfile::tempdir().expect("temp dir");
         let bytes = write_corpus(dir.path(), 8, 3, OutputFormat::Mixed).expect("written");
