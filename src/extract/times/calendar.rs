@@ -7,9 +7,40 @@ use super::meaning::{Meaning, YearRef};
 
 /// Words after which a lowercase word may follow a bare year ("in 2021 in Niger").
 const AFTER_YEAR: &[&str] = &[
-    "and", "or", "to", "in", "on", "at", "when", "after", "before", "as", "the", "but", "with",
-    "while", "until", "through", "for", "that", "which", "where", "because", "s", "was", "were",
-    "is", "had", "has", "saw", "elections", "election", "census", "season", "budget", "by",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "when",
+    "after",
+    "before",
+    "as",
+    "the",
+    "but",
+    "with",
+    "while",
+    "until",
+    "through",
+    "for",
+    "that",
+    "which",
+    "where",
+    "because",
+    "s",
+    "was",
+    "were",
+    "is",
+    "had",
+    "has",
+    "saw",
+    "elections",
+    "election",
+    "census",
+    "season",
+    "budget",
+    "by",
 ];
 
 fn valid_day(month: u32, day: u32) -> bool {
@@ -141,9 +172,23 @@ pub fn month_day(s: &Scanner, i: usize) -> Reading {
     Some((end, date(year, m, Some(d))))
 }
 
-/// `July 2023`, `November of 2006`.
+/// `July 2023`, `November of 2006`, `October of next year`.
 pub fn month_year(s: &Scanner, i: usize) -> Reading {
     let (m, mut j, _) = s.month_at(i)?;
+    if s.is(j, "of") && s.is(j + 2, "year") {
+        let shift = match s.word(j + 1).map(str::to_ascii_lowercase).as_deref() {
+            Some("this") => 0,
+            Some("last") => -1,
+            Some("next") => 1,
+            _ => return None,
+        };
+        let meaning = Meaning::Date {
+            year: YearRef::Relative(shift),
+            month: m,
+            day: None,
+        };
+        return Some((j + 3, meaning));
+    }
     if s.punct(j, ",") || s.is(j, "of") {
         j += 1;
     }
@@ -177,13 +222,7 @@ pub fn named_month(s: &Scanner, i: usize) -> Reading {
             return None;
         }
     }
-    Some((
-        next,
-        Meaning::NamedMonth {
-            month: m,
-            shift,
-        },
-    ))
+    Some((next, Meaning::NamedMonth { month: m, shift }))
 }
 
 /// A written year: `1960`, `in 2021`. A four-digit number reads as a year after a word that
@@ -193,16 +232,17 @@ pub fn year(s: &Scanner, i: usize) -> Reading {
     if s.touches(i) && s.word(i + 1).is_some() {
         return None;
     }
-    let introduced = i > 0 && s.word(i - 1).is_some_and(lexicon::is_time_preposition);
+    // "the 1991 agreement": a year used as a modifier after "the".
+    let introduced = i > 0
+        && (s.word(i - 1).is_some_and(lexicon::is_time_preposition)
+            || (s.is(i - 1, "the") && (1900..=2100).contains(&y)));
     let plausible = (1900..=2100).contains(&y);
-    let counts_something = s
-        .word(i + 1)
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !AFTER_YEAR.iter().any(|a| a.eq_ignore_ascii_case(w)));
+    let counts_something = s.word(i + 1).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !AFTER_YEAR.iter().any(|a| a.eq_ignore_ascii_case(w))
+    });
     if !(introduced || (plausible && !counts_something)) {
         return None;
-    }
-    if s.is(i + 1, "and") || s.is(i + 1, "to") {
-        // "2009 to 2011" is two years; leave the second to its own reading.
     }
     Some((i + 1, Meaning::Year(YearRef::Written(y))))
 }
@@ -271,7 +311,9 @@ pub fn weekday(s: &Scanner, i: usize) -> Reading {
     let mut end = at + 1;
     // A date right after the weekday is the more precise reading of the same day.
     let after = if s.punct(end, ",") { end + 1 } else { end };
-    if let Some((e, m)) = month_day(s, after).or_else(|| day_month(s, after)) {
+    if !s.line_break_after(at)
+        && let Some((e, m)) = month_day(s, after).or_else(|| day_month(s, after))
+    {
         return Some((e, m));
     }
     let part = s.word(end).and_then(lexicon::part_of_day);
@@ -283,9 +325,19 @@ pub fn weekday(s: &Scanner, i: usize) -> Reading {
 
 /// `3 a.m.`, `6:40 p.m.`, `12:30 GMT`, `18:00 UTC`, `0800 UTC`, `noon`.
 pub fn clock(s: &Scanner, i: usize) -> Reading {
-    if s.is_any(i, &["noon", "midday", "midnight"]) && i > 0 && s.is_any(i - 1, &["at", "by", "until", "before", "after"]) {
+    if s.is_any(i, &["noon", "midday", "midnight"])
+        && i > 0
+        && s.is_any(i - 1, &["at", "by", "until", "before", "after"])
+    {
         let hour = if s.is(i, "midnight") { 0 } else { 12 };
-        return Some((i + 1, Meaning::Clock { hour, minute: 0, zone: "" }));
+        return Some((
+            i + 1,
+            Meaning::Clock {
+                hour,
+                minute: 0,
+                zone: "",
+            },
+        ));
     }
     let (h, hl) = s.digits(i)?;
     if i > 0 && s.touches(i - 1) && !s.punct(i - 1, "(") {
@@ -407,8 +459,12 @@ pub fn season(s: &Scanner, i: usize) -> Reading {
         (None, YearRef::Nearest) => {
             // A bare season needs a word that makes it a time ("in the spring").
             let introduced = at > 0
-                && (s.is_any(at - 1, &["in", "during", "since", "until", "by", "early", "late"])
-                    || (s.is(at - 1, "the") && at > 1 && s.is_any(at - 2, &["in", "during", "since", "until", "by"])));
+                && (s.is_any(
+                    at - 1,
+                    &["in", "during", "since", "until", "by", "early", "late"],
+                ) || (s.is(at - 1, "the")
+                    && at > 1
+                    && s.is_any(at - 2, &["in", "during", "since", "until", "by"])));
             if !introduced || s.is(at, "fall") {
                 return None;
             }

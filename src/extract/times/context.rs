@@ -11,16 +11,40 @@ const WINDOW_AFTER: usize = 5;
 
 /// Words that point to the future.
 const AHEAD: &[&str] = &[
-    "will", "ll", "shall", "set", "scheduled", "due", "expected", "plans", "planned", "planning",
-    "plan", "upcoming", "coming", "next", "until", "intends", "aims", "going", "tomorrow", "later",
-    "postponed", "delayed", "until",
+    "will",
+    "ll",
+    "shall",
+    "set",
+    "scheduled",
+    "due",
+    "expected",
+    "plans",
+    "planned",
+    "planning",
+    "plan",
+    "upcoming",
+    "coming",
+    "next",
+    "until",
+    "intends",
+    "aims",
+    "going",
+    "tomorrow",
+    "later",
+    "postponed",
+    "delayed",
+    "should",
+    "would",
+    "by",
+    "may",
+    "might",
 ];
 
 /// Words that point to the past.
 const PAST: &[&str] = &[
     "said", "was", "were", "had", "did", "ago", "last", "since", "earlier", "told", "took",
-    "began", "came", "met", "held", "left", "made", "went", "saw", "gave", "won", "lost",
-    "fell", "rose", "spoke", "wrote", "became", "says",
+    "began", "came", "met", "held", "left", "made", "went", "saw", "gave", "won", "lost", "fell",
+    "rose", "spoke", "wrote", "became", "says",
 ];
 
 /// What a word says about time: `Some(true)` ahead, `Some(false)` past, `None` nothing.
@@ -37,7 +61,11 @@ fn cue(word: &str) -> Option<bool> {
 
 /// True when the token ends a clause, so that cues beyond it do not count.
 fn boundary(s: &Scanner, i: usize) -> bool {
-    s.kind(i) == Some(TokenKind::Punct) && matches!(s.tx(i), "." | ";" | "!" | "?" | "\"" | "“" | "”" | ":" | "(" | ")")
+    s.kind(i) == Some(TokenKind::Punct)
+        && matches!(
+            s.tx(i),
+            "." | ";" | "!" | "?" | "\"" | "“" | "”" | ":" | "(" | ")"
+        )
 }
 
 /// True when the context of tokens `start..end` looks ahead.

@@ -98,7 +98,10 @@ impl<'a> Scanner<'a> {
     /// True when there is a line break between tokens `i` and `i + 1`.
     pub fn line_break_after(&self, i: usize) -> bool {
         match (self.tokens.get(i), self.tokens.get(i + 1)) {
-            (Some(a), Some(b)) => self.text.get(a.end..b.start).is_some_and(|s| s.contains('\n')),
+            (Some(a), Some(b)) => self
+                .text
+                .get(a.end..b.start)
+                .is_some_and(|s| s.contains('\n')),
             _ => true,
         }
     }
@@ -134,7 +137,9 @@ impl<'a> Scanner<'a> {
             let glued = match self.kind(i + 1) {
                 Some(TokenKind::Punct) => {
                     matches!(after, "%" | ":" | "/")
-                        || (matches!(after, "." | ",") && self.kind(i + 2) == Some(TokenKind::Number) && self.touches(i + 1))
+                        || (matches!(after, "." | ",")
+                            && self.kind(i + 2) == Some(TokenKind::Number)
+                            && self.touches(i + 1))
                 }
                 _ => !lexicon::is_ordinal_suffix(after),
             };
@@ -202,7 +207,11 @@ impl<'a> Scanner<'a> {
         let mut n = lexicon::number_word(w)?;
         let mut next = i + 1;
         if n >= 20 && self.dash(i + 1) && self.touches(i) && self.touches(i + 1) {
-            if let Some(u) = self.word(i + 2).and_then(lexicon::number_word).filter(|u| *u < 10) {
+            if let Some(u) = self
+                .word(i + 2)
+                .and_then(lexicon::number_word)
+                .filter(|u| *u < 10)
+            {
                 n += u;
                 next = i + 3;
             }
@@ -232,6 +241,7 @@ const PATTERNS: &[fn(&Scanner, usize) -> Reading] = &[
     relative::deictic,
     relative::shifted_unit,
     relative::counted_offset,
+    relative::year_before,
     relative::edge_of_period,
     relative::vague,
     lengths::set,
@@ -272,7 +282,11 @@ pub fn scan(s: &Scanner) -> Vec<Found> {
     while i < s.len() {
         // "early", "late", "mid" and "mid-" belong to the expression they modify.
         if s.is_any(i, &["early", "late", "mid"]) {
-            let j = if s.dash(i + 1) && s.touches(i) { i + 2 } else { i + 1 };
+            let j = if s.dash(i + 1) && s.touches(i) {
+                i + 2
+            } else {
+                i + 1
+            };
             if let Some((end, meaning)) = best_at(s, j)
                 && takes_modifier(&meaning)
             {

@@ -54,7 +54,21 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
         return Some((i + 1, Meaning::Duration(period(None, unit))));
     }
     let mut at = i;
-    if s.is(at, "the") && s.is_any(at + 1, &["past", "last", "next", "first", "coming", "previous", "following", "final"]) {
+    if s.is(at, "the")
+        && s.is_any(
+            at + 1,
+            &[
+                "past",
+                "last",
+                "next",
+                "first",
+                "coming",
+                "previous",
+                "following",
+                "final",
+            ],
+        )
+    {
         at += 2;
     }
     // "two five-year terms": a count of hyphenated lengths.
@@ -69,7 +83,11 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
             _ => None,
         };
         // The counted noun belongs to the extent ("two five-year terms").
-        let end = if s.word(u + 1).is_some() { u + 2 } else { u + 1 };
+        let end = if s.word(u + 1).is_some() {
+            u + 2
+        } else {
+            u + 1
+        };
         return Some((end, Meaning::Duration(period(total, unit))));
     }
     if let Some((n, unit, u)) = hyphenated(s, at) {
@@ -78,15 +96,55 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
         }
         return Some((u + 1, Meaning::Duration(period(n, unit))));
     }
-    let (n, j) = s.quantity(at)?;
+    // "the past decade", "the next year": one unit.
+    if at > i
+        && !s.is(i + 1, "last")
+        && let Some((unit, false)) = s.word(at).and_then(lexicon::unit)
+    {
+        return Some((at + 1, Meaning::Duration(period(Some(1.0), unit))));
+    }
+    let (n, mut j) = s.quantity(at)?;
+    // "six straight days", "two consecutive quarters", "three full years".
+    if s.is_any(
+        j,
+        &[
+            "straight",
+            "consecutive",
+            "full",
+            "long",
+            "whole",
+            "more",
+            "additional",
+            "further",
+        ],
+    ) {
+        j += 1;
+    }
     let (unit, plural) = lexicon::unit(s.word(j)?)?;
+    let article = s
+        .word(at)
+        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+    if article && matches!(unit, Unit::Second | Unit::Quarter) {
+        // "a second attempt", "a quarter of its dealers".
+        return None;
+    }
     if let Some(end) = age_end(s, j) {
         return Some((end, Meaning::Age));
     }
     // "a day" alone is too often not a length ("a day of protests"): singular units need a
     // number, "a"/"one" only after "for", "over", "than", "within".
-    if !plural && s.word(at).is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")) {
-        let introduced = i > 0 && s.is_any(i - 1, &["for", "over", "than", "within", "about", "nearly", "almost", "just", "after", "least"]);
+    if !plural
+        && s.word(at)
+            .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+    {
+        let introduced = i > 0
+            && s.is_any(
+                i - 1,
+                &[
+                    "for", "over", "than", "within", "about", "nearly", "almost", "just", "after",
+                    "least",
+                ],
+            );
         if !introduced {
             return None;
         }

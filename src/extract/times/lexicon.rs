@@ -28,8 +28,18 @@ pub fn is_full_month_name(word: &str) -> bool {
         && month(word).is_some()
         && !matches!(
             word.to_ascii_lowercase().as_str(),
-            "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct"
-                | "nov" | "dec"
+            "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
         )
 }
 
@@ -213,7 +223,10 @@ pub fn ordinal(word: &str) -> Option<u32> {
 
 /// Suffixes that make a digit an ordinal ("27th").
 pub fn is_ordinal_suffix(word: &str) -> bool {
-    matches!(word.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "st" | "nd" | "rd" | "th"
+    )
 }
 
 /// Words after which a capitalised month name or a four-digit number reads as a date.

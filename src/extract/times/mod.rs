@@ -115,7 +115,8 @@ fn join_clock_times(
         let at = t.span.start as usize;
         let same_paragraph = |pos: usize| {
             let (a, b) = if pos < at { (pos, at) } else { (at, pos) };
-            text.get(a..b).is_some_and(|between| !between.contains("\n"))
+            text.get(a..b)
+                .is_some_and(|between| !between.contains("\n"))
         };
         let day = days
             .iter()

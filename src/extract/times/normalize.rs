@@ -243,6 +243,18 @@ pub fn normalize(meaning: &Meaning, published: Option<NaiveDate>, ahead: bool) -
         }
         Meaning::Relative { unit, offset } => relative(*unit, *offset, published),
         Meaning::Quarter { year, quarter } => match year_of(*year, published) {
+            // A quarter without a year: the nearest one in the verb's direction.
+            Some(y) if *year == YearRef::Nearest => {
+                let current = published.map_or(1, |p| (p.month() - 1) / 3 + 1);
+                let y = if !ahead && *quarter > current {
+                    y - 1
+                } else if ahead && *quarter < current {
+                    y + 1
+                } else {
+                    y
+                };
+                date(format!("{y:04}-Q{quarter}"), None)
+            }
             Some(y) => date(format!("{y:04}-Q{quarter}"), None),
             None => date(format!("XXXX-Q{quarter}"), None),
         },
@@ -292,7 +304,10 @@ fn relative(unit: Unit, offset: i64, published: Option<NaiveDate>) -> Normalized
             None => date("XXXX-WXX".to_string(), None),
         },
         Unit::Month => match shift_months(p, offset) {
-            Some(d) => date(d.format("%Y-%m").to_string(), month_point(d.year(), d.month())),
+            Some(d) => date(
+                d.format("%Y-%m").to_string(),
+                month_point(d.year(), d.month()),
+            ),
             None => date("XXXX-XX".to_string(), None),
         },
         Unit::Quarter => {
@@ -327,33 +342,222 @@ mod tests {
     #[test]
     fn values_table() {
         let cases: Vec<(Meaning, Option<NaiveDate>, bool, &str)> = vec![
-            (Meaning::Weekday { day: 3, shift: None, part: None }, pubd(), false, "2023-07-26"),
-            (Meaning::Weekday { day: 4, shift: None, part: Some("MO") }, pubd(), false, "2023-07-27TMO"),
-            (Meaning::Weekday { day: 5, shift: None, part: None }, pubd(), false, "2023-07-21"),
-            (Meaning::Weekday { day: 5, shift: None, part: None }, pubd(), true, "2023-07-28"),
-            (Meaning::Weekday { day: 4, shift: Some(-1), part: None }, pubd(), false, "2023-07-20"),
-            (Meaning::Weekday { day: 5, shift: None, part: None }, None, false, "XXXX-WXX-5"),
-            (Meaning::NamedMonth { month: 3, shift: None }, pubd(), false, "2023-03"),
-            (Meaning::NamedMonth { month: 9, shift: None }, pubd(), false, "2022-09"),
-            (Meaning::NamedMonth { month: 9, shift: None }, pubd(), true, "2023-09"),
-            (Meaning::NamedMonth { month: 3, shift: Some(1) }, pubd(), false, "2024-03"),
-            (Meaning::Date { year: YearRef::Nearest, month: 3, day: Some(21) }, None, false, "XXXX-03-21"),
-            (Meaning::Date { year: YearRef::Nearest, month: 12, day: Some(28) }, NaiveDate::from_ymd_opt(2023, 1, 5), false, "2022-12-28"),
-            (Meaning::Date { year: YearRef::Written(2008), month: 3, day: Some(1) }, None, false, "2008-03-01"),
-            (Meaning::Relative { unit: Unit::Year, offset: -2 }, pubd(), false, "2021"),
-            (Meaning::Relative { unit: Unit::Week, offset: -1 }, pubd(), false, "2023-W29"),
-            (Meaning::Relative { unit: Unit::Month, offset: 1 }, pubd(), false, "2023-08"),
-            (Meaning::Relative { unit: Unit::Day, offset: -1 }, pubd(), false, "2023-07-26"),
-            (Meaning::Relative { unit: Unit::Quarter, offset: -1 }, pubd(), false, "2023-Q2"),
-            (Meaning::Relative { unit: Unit::Year, offset: -2 }, None, false, "XXXX"),
-            (Meaning::Decade { century: Some(19), decade: 9 }, None, false, "199"),
-            (Meaning::Decade { century: None, decade: 7 }, pubd(), false, "197"),
+            (
+                Meaning::Weekday {
+                    day: 3,
+                    shift: None,
+                    part: None,
+                },
+                pubd(),
+                false,
+                "2023-07-26",
+            ),
+            (
+                Meaning::Weekday {
+                    day: 4,
+                    shift: None,
+                    part: Some("MO"),
+                },
+                pubd(),
+                false,
+                "2023-07-27TMO",
+            ),
+            (
+                Meaning::Weekday {
+                    day: 5,
+                    shift: None,
+                    part: None,
+                },
+                pubd(),
+                false,
+                "2023-07-21",
+            ),
+            (
+                Meaning::Weekday {
+                    day: 5,
+                    shift: None,
+                    part: None,
+                },
+                pubd(),
+                true,
+                "2023-07-28",
+            ),
+            (
+                Meaning::Weekday {
+                    day: 4,
+                    shift: Some(-1),
+                    part: None,
+                },
+                pubd(),
+                false,
+                "2023-07-20",
+            ),
+            (
+                Meaning::Weekday {
+                    day: 5,
+                    shift: None,
+                    part: None,
+                },
+                None,
+                false,
+                "XXXX-WXX-5",
+            ),
+            (
+                Meaning::NamedMonth {
+                    month: 3,
+                    shift: None,
+                },
+                pubd(),
+                false,
+                "2023-03",
+            ),
+            (
+                Meaning::NamedMonth {
+                    month: 9,
+                    shift: None,
+                },
+                pubd(),
+                false,
+                "2022-09",
+            ),
+            (
+                Meaning::NamedMonth {
+                    month: 9,
+                    shift: None,
+                },
+                pubd(),
+                true,
+                "2023-09",
+            ),
+            (
+                Meaning::NamedMonth {
+                    month: 3,
+                    shift: Some(1),
+                },
+                pubd(),
+                false,
+                "2024-03",
+            ),
+            (
+                Meaning::Date {
+                    year: YearRef::Nearest,
+                    month: 3,
+                    day: Some(21),
+                },
+                None,
+                false,
+                "XXXX-03-21",
+            ),
+            (
+                Meaning::Date {
+                    year: YearRef::Nearest,
+                    month: 12,
+                    day: Some(28),
+                },
+                NaiveDate::from_ymd_opt(2023, 1, 5),
+                false,
+                "2022-12-28",
+            ),
+            (
+                Meaning::Date {
+                    year: YearRef::Written(2008),
+                    month: 3,
+                    day: Some(1),
+                },
+                None,
+                false,
+                "2008-03-01",
+            ),
+            (
+                Meaning::Relative {
+                    unit: Unit::Year,
+                    offset: -2,
+                },
+                pubd(),
+                false,
+                "2021",
+            ),
+            (
+                Meaning::Relative {
+                    unit: Unit::Week,
+                    offset: -1,
+                },
+                pubd(),
+                false,
+                "2023-W29",
+            ),
+            (
+                Meaning::Relative {
+                    unit: Unit::Month,
+                    offset: 1,
+                },
+                pubd(),
+                false,
+                "2023-08",
+            ),
+            (
+                Meaning::Relative {
+                    unit: Unit::Day,
+                    offset: -1,
+                },
+                pubd(),
+                false,
+                "2023-07-26",
+            ),
+            (
+                Meaning::Relative {
+                    unit: Unit::Quarter,
+                    offset: -1,
+                },
+                pubd(),
+                false,
+                "2023-Q2",
+            ),
+            (
+                Meaning::Relative {
+                    unit: Unit::Year,
+                    offset: -2,
+                },
+                None,
+                false,
+                "XXXX",
+            ),
+            (
+                Meaning::Decade {
+                    century: Some(19),
+                    decade: 9,
+                },
+                None,
+                false,
+                "199",
+            ),
+            (
+                Meaning::Decade {
+                    century: None,
+                    decade: 7,
+                },
+                pubd(),
+                false,
+                "197",
+            ),
             (Meaning::ShortYear(82), pubd(), false, "1982"),
-            (Meaning::Deictic { days: 0, part: Some("NI") }, pubd(), false, "2023-07-27TNI"),
+            (
+                Meaning::Deictic {
+                    days: 0,
+                    part: Some("NI"),
+                },
+                pubd(),
+                false,
+                "2023-07-27TNI",
+            ),
             (Meaning::Weekend { offset: 0 }, pubd(), false, "2023-W30-WE"),
         ];
         for (meaning, published, ahead, want) in cases {
-            assert_eq!(normalize(&meaning, published, ahead).value, want, "{meaning:?}");
+            assert_eq!(
+                normalize(&meaning, published, ahead).value,
+                want,
+                "{meaning:?}"
+            );
         }
     }
 
@@ -361,7 +565,15 @@ mod tests {
     fn points_only_for_calendar_dates() {
         let year = normalize(&Meaning::Year(YearRef::Written(1960)), None, false);
         assert_eq!(year.point.map(|p| p.granularity), Some(Granularity::Year));
-        let undated = normalize(&Meaning::Weekday { day: 5, shift: None, part: None }, None, false);
+        let undated = normalize(
+            &Meaning::Weekday {
+                day: 5,
+                shift: None,
+                part: None,
+            },
+            None,
+            false,
+        );
         assert!(undated.point.is_none());
         let duration = normalize(&Meaning::Duration("P5Y".into()), pubd(), false);
         assert!(duration.point.is_none());

@@ -26,7 +26,13 @@ pub fn deictic(s: &Scanner, i: usize) -> Reading {
                 return None;
             }
             let days = if w == "last" { -1 } else { 0 };
-            return Some((at + 2, Meaning::Deictic { days, part: Some(part) }));
+            return Some((
+                at + 2,
+                Meaning::Deictic {
+                    days,
+                    part: Some(part),
+                },
+            ));
         }
         "the" if s.is(at + 1, "day") && s.is_any(at + 2, &["before", "after"]) => {
             let (days, next) = if s.is(at + 2, "before") && s.is(at + 3, "yesterday") {
@@ -81,10 +87,38 @@ pub fn shifted_unit(s: &Scanner, i: usize) -> Reading {
         return Some((at + 2, Meaning::Weekend { offset: shift }));
     }
     let unit = calendar_unit(s, at + 1)?;
+    if with_the && s.is(at, "the") {
+        return None;
+    }
     if unit == Unit::Day && !with_the {
         return None;
     }
-    Some((at + 2, Meaning::Relative { unit, offset: shift }))
+    Some((
+        at + 2,
+        Meaning::Relative {
+            unit,
+            offset: shift,
+        },
+    ))
+}
+
+/// `the year before`, `the year previous`: the year before publication.
+pub fn year_before(s: &Scanner, i: usize) -> Reading {
+    if s.is(i, "the") && s.is(i + 1, "year") && s.is_any(i + 2, &["before", "previous", "prior"]) {
+        let bare = !(s
+            .word(i + 3)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)));
+        if bare {
+            return Some((
+                i + 3,
+                Meaning::Relative {
+                    unit: Unit::Year,
+                    offset: -1,
+                },
+            ));
+        }
+    }
+    None
 }
 
 /// `two years ago`, `a day earlier`, `three weeks later`, `two days from now`.
@@ -114,15 +148,30 @@ pub fn counted_offset(s: &Scanner, i: usize) -> Reading {
         }
     }
     let meaning = match unit {
-        Unit::Day => Meaning::Relative { unit: Unit::Day, offset: sign * n },
-        Unit::Week => Meaning::Relative { unit: Unit::Day, offset: sign * n * 7 },
-        Unit::Month => Meaning::Relative { unit: Unit::Month, offset: sign * n },
-        Unit::Quarter => Meaning::Relative { unit: Unit::Quarter, offset: sign * n },
+        Unit::Day => Meaning::Relative {
+            unit: Unit::Day,
+            offset: sign * n,
+        },
+        Unit::Week => Meaning::Relative {
+            unit: Unit::Day,
+            offset: sign * n * 7,
+        },
+        Unit::Month => Meaning::Relative {
+            unit: Unit::Month,
+            offset: sign * n,
+        },
+        Unit::Quarter => Meaning::Relative {
+            unit: Unit::Quarter,
+            offset: sign * n,
+        },
         Unit::Year | Unit::Decade | Unit::Century => Meaning::Relative {
             unit: Unit::Year,
             offset: sign * n * i64::from(unit.factor()),
         },
-        Unit::Hour | Unit::Minute | Unit::Second => Meaning::Relative { unit: Unit::Day, offset: 0 },
+        Unit::Hour | Unit::Minute | Unit::Second => Meaning::Relative {
+            unit: Unit::Day,
+            offset: 0,
+        },
     };
     Some((end, meaning))
 }
@@ -130,7 +179,19 @@ pub fn counted_offset(s: &Scanner, i: usize) -> Reading {
 /// `the start of the year`, `the end of last year`, `the beginning of this month`.
 pub fn edge_of_period(s: &Scanner, i: usize) -> Reading {
     let at = if s.is(i, "the") { i + 1 } else { i };
-    if !s.is_any(at, &["start", "beginning", "end", "middle", "turn", "rest", "remainder"]) || !s.is(at + 1, "of") {
+    if !s.is_any(
+        at,
+        &[
+            "start",
+            "beginning",
+            "end",
+            "middle",
+            "turn",
+            "rest",
+            "remainder",
+        ],
+    ) || !s.is(at + 1, "of")
+    {
         return None;
     }
     let j = at + 2;
@@ -151,23 +212,36 @@ pub fn edge_of_period(s: &Scanner, i: usize) -> Reading {
 /// `the coming weeks`: references that stay off the calendar.
 pub fn vague(s: &Scanner, i: usize) -> Reading {
     let w = s.word(i)?.to_ascii_lowercase();
+    let plural_unit = |k: usize| {
+        s.word(k)
+            .and_then(lexicon::unit)
+            .is_some_and(|(_, plural)| plural)
+    };
+    if w == "recent" && plural_unit(i + 1) {
+        return Some((i + 2, Meaning::Vague("PAST_REF")));
+    }
     let single = match w.as_str() {
         "now" | "currently" | "nowadays" | "presently" => Some("PRESENT_REF"),
         "recently" | "lately" => Some("PAST_REF"),
+        // As adjectives too ("the recent downturn", "the current crisis"), as TimeML has them.
+        "recent" => Some("PAST_REF"),
+        "current" => Some("PRESENT_REF"),
         "soon" => Some("FUTURE_REF"),
         _ => None,
     };
     if let Some(v) = single {
-        if w == "now" && (s.dash(i + 1) && s.touches(i) || i > 0 && s.is(i - 1, "from")) {
+        if (s.dash(i + 1) && s.touches(i)) || (w == "now" && i > 0 && s.is(i - 1, "from")) {
             return None;
         }
         return Some((i + 1, Meaning::Vague(v)));
     }
-    let plural_unit = |k: usize| s.word(k).and_then(lexicon::unit).is_some_and(|(_, plural)| plural);
     match w.as_str() {
-        "recent" if plural_unit(i + 1) => Some((i + 2, Meaning::Vague("PAST_REF"))),
         "these" if s.is(i + 1, "days") => Some((i + 2, Meaning::Vague("PRESENT_REF"))),
-        "the" if s.is(i + 1, "past") && s.quantity(i + 2).is_none() && s.word(i + 2).and_then(lexicon::unit).is_none() => {
+        "the"
+            if s.is(i + 1, "past")
+                && s.quantity(i + 2).is_none()
+                && s.word(i + 2).and_then(lexicon::unit).is_none() =>
+        {
             Some((i + 2, Meaning::Vague("PAST_REF")))
         }
         "the" if s.is(i + 1, "future") => Some((i + 2, Meaning::Vague("FUTURE_REF"))),

@@ -65,12 +65,18 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<&str> {
-        tokenize(s).iter().map(|t| s.get(t.start..t.end).unwrap_or("")).collect()
+        tokenize(s)
+            .iter()
+            .map(|t| s.get(t.start..t.end).unwrap_or(""))
+            .collect()
     }
 
     #[test]
     fn splits_words_digits_and_marks() {
-        assert_eq!(texts("On 2023-07-27,"), ["On", "2023", "-", "07", "-", "27", ","]);
+        assert_eq!(
+            texts("On 2023-07-27,"),
+            ["On", "2023", "-", "07", "-", "27", ","]
+        );
         assert_eq!(texts("3 a.m. 27th"), ["3", "a", ".", "m", ".", "27", "th"]);
         assert_eq!(texts("Niger’s"), ["Niger", "’", "s"]);
     }
