@@ -375,11 +375,10 @@ pub fn clock(s: &Scanner, i: usize) -> Reading {
             if s.punct(j, ".") {
                 j += 1;
             }
-        } else if lw == "o" && s.punct(j + 1, "'") || lw == "o" && s.punct(j + 1, "’") {
-            if s.is(j + 2, "clock") {
-                j += 3;
-                explicit = true;
-            }
+        } else if lw == "o" && (s.punct(j + 1, "'") || s.punct(j + 1, "’")) && s.is(j + 2, "clock")
+        {
+            j += 3;
+            explicit = true;
         }
     }
     if let Some(pm) = meridiem {

@@ -206,15 +206,17 @@ impl<'a> Scanner<'a> {
         }
         let mut n = lexicon::number_word(w)?;
         let mut next = i + 1;
-        if n >= 20 && self.dash(i + 1) && self.touches(i) && self.touches(i + 1) {
-            if let Some(u) = self
+        if n >= 20
+            && self.dash(i + 1)
+            && self.touches(i)
+            && self.touches(i + 1)
+            && let Some(u) = self
                 .word(i + 2)
                 .and_then(lexicon::number_word)
                 .filter(|u| *u < 10)
-            {
-                n += u;
-                next = i + 3;
-            }
+        {
+            n += u;
+            next = i + 3;
         }
         if self.is(next, "and") && self.is(next + 1, "a") && self.is(next + 2, "half") {
             return Some((Some(f64::from(n) + 0.5), next + 3));

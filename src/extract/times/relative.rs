@@ -47,11 +47,12 @@ pub fn deictic(s: &Scanner, i: usize) -> Reading {
         _ => return None,
     };
     let mut part = part;
-    if part.is_none() && w != "today" {
-        if let Some(p) = s.word(end).and_then(lexicon::part_of_day) {
-            part = Some(p);
-            end += 1;
-        }
+    if part.is_none()
+        && w != "today"
+        && let Some(p) = s.word(end).and_then(lexicon::part_of_day)
+    {
+        part = Some(p);
+        end += 1;
     }
     Some((end, Meaning::Deictic { days, part }))
 }
