@@ -305,6 +305,15 @@ pub fn weekday(s: &Scanner, i: usize) -> Reading {
     if !s.capitalised(at) {
         return None;
     }
+    // "the Sunday Times": a weekday inside a name.
+    if shift.is_none()
+        && at > 0
+        && s.is(at - 1, "the")
+        && s.capitalised(at + 1)
+        && s.word(at + 1).is_some_and(|w| lexicon::part_of_day(w).is_none())
+    {
+        return None;
+    }
     if plural {
         return Some((at + 1, Meaning::Set(format!("XXXX-WXX-{day}"))));
     }
