@@ -310,7 +310,8 @@ pub fn weekday(s: &Scanner, i: usize) -> Reading {
         && at > 0
         && s.is(at - 1, "the")
         && s.capitalised(at + 1)
-        && s.word(at + 1).is_some_and(|w| lexicon::part_of_day(w).is_none())
+        && s.word(at + 1)
+            .is_some_and(|w| lexicon::part_of_day(w).is_none())
     {
         return None;
     }

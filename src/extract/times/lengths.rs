@@ -73,6 +73,7 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
     }
     // "two five-year terms": a count of hyphenated lengths.
     if let Some((count, j)) = s.quantity(at)
+        && count != Some(1.0)
         && let Some((n, unit, u)) = hyphenated(s, j)
     {
         if age_end(s, u).is_some() {

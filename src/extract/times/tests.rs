@@ -181,6 +181,7 @@ fn vague_durations_and_sets() {
                 "the future",
                 "FUTURE_REF",
             ),
+            ("He got a two-year sentence.", "two-year", "P2Y"),
             (
                 "He served two five-year terms.",
                 "two five-year terms",
