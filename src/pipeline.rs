@@ -34,6 +34,7 @@ pub fn analyze(mut articles: Vec<Article>) -> Corpus {
                         value: t.value,
                         kind: t.kind,
                         point: t.point,
+                        ahead: t.ahead,
                     })
                 })
                 .collect::<Vec<_>>()

@@ -8,7 +8,8 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{CliError, CorpusArgs, articles::one_line, open_corpus, output::write_json};
-use crate::model::{CalendarPoint, Granularity};
+use crate::extract::events::articles_by_date;
+use crate::model::{CalendarPoint, Granularity, Tense};
 
 /// Arguments of `dossier timeline`.
 #[derive(Debug, Clone, Args)]
@@ -37,6 +38,10 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
 /// One event, as `--json` prints it.
 #[derive(Debug, Serialize)]
 struct EventRow<'a> {
+    #[serde(skip)]
+    day: NaiveDate,
+    #[serde(skip)]
+    ahead: bool,
     date: String,
     granularity: Granularity,
     text: &'a str,
@@ -104,6 +109,8 @@ pub fn run(args: &TimelineArgs, out: &mut dyn Write) -> Result<ExitCode, CliErro
                 continue;
             };
             rows.push(EventRow {
+                day: event.point.date,
+                ahead: event.tense == Tense::Ahead,
                 date: format_point(&event.point),
                 granularity: event.point.granularity,
                 text: article.sentence_text(event.at.sentence),
@@ -127,14 +134,40 @@ pub fn run(args: &TimelineArgs, out: &mut dyn Write) -> Result<ExitCode, CliErro
         write_json(out, &rows)?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Articles sit on the timeline by publication date, between the events (text view only;
+    // with --actor the view is about events).
+    let mut published = articles_by_date(&corpus.articles)
+        .into_iter()
+        .filter(|(d, _)| args.from.is_none_or(|f| *d >= f) && args.to.is_none_or(|t| *d <= t))
+        .filter(|_| actor.is_none())
+        .peekable();
+    let mut print_published =
+        |before: Option<NaiveDate>, out: &mut dyn Write| -> std::io::Result<()> {
+            while let Some((day, id)) = published.next_if(|(d, _)| before.is_none_or(|b| *d < b)) {
+                if let Some(a) = corpus.article(id) {
+                    let title = one_line(a.display_title(), 80);
+                    writeln!(
+                        out,
+                        "{:<10}  ▸ published: {} ({})",
+                        day.format("%Y-%m-%d"),
+                        title,
+                        a.key
+                    )?;
+                }
+            }
+            Ok(())
+        };
     let mut last_entry = None;
     for r in &rows {
         if last_entry != Some(r.entry) {
-            writeln!(out, "{:<10}  {}", r.date, one_line(r.text, 100))?;
+            print_published(Some(r.day), out)?;
+            let mark = if r.ahead { " (expected)" } else { "" };
+            writeln!(out, "{:<10}  {}{mark}", r.date, one_line(r.text, 100))?;
             last_entry = Some(r.entry);
         }
         writeln!(out, "{:<10}    · {} #{}", "", r.article, r.sentence + 1)?;
     }
+    print_published(None, out)?;
     if rows.is_empty() {
         writeln!(out, "No events.")?;
     }

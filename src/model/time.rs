@@ -53,6 +53,10 @@ pub struct TimeExpr {
     pub kind: TimexKind,
     /// Where it sits on the calendar; `None` for durations, sets, vague and unresolvable ones.
     pub point: Option<CalendarPoint>,
+    /// True when the words around it look ahead ("is set to", "will"): the event it dates is
+    /// expected, not reported.
+    #[serde(default)]
+    pub ahead: bool,
 }
 
 /// Whether an event's sentence reports the past or looks ahead.

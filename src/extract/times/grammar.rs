@@ -1,0 +1,317 @@
+//! The grammar's driver and the reading helpers its patterns share.
+//!
+//! Patterns are small functions that try to read one kind of expression at a token and return
+//! where it ends and what it means. The driver tries them all at each token and keeps the
+//! longest reading, so "two years ago" wins over "two years" and "March 30-31" over "March".
+
+use super::tokens::{Token, TokenKind};
+use super::{calendar, lengths, lexicon, meaning::Meaning, relative};
+
+/// An expression the grammar found: tokens `start..end` and their meaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it says.
+    pub meaning: Meaning,
+}
+
+/// One pattern's reading at a token: where it ends (exclusive) and what it means.
+pub type Reading = Option<(usize, Meaning)>;
+
+/// The text and its tokens, with the reading helpers patterns use.
+pub struct Scanner<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Read ambiguous slashed dates (`07/08/2023`) day first.
+    pub day_first: bool,
+}
+
+impl<'a> Scanner<'a> {
+    /// A scanner over `tokens` of `text`.
+    pub fn new(text: &'a str, tokens: &'a [Token], day_first: bool) -> Self {
+        Scanner {
+            text,
+            tokens,
+            day_first,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The text of token `i`, or "" past the end.
+    pub fn tx(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// The kind of token `i`.
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// The word at `i` when token `i` is a word.
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        (self.kind(i) == Some(TokenKind::Word)).then(|| self.tx(i))
+    }
+
+    /// True when token `i` is the word `w`, ignoring case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    /// True when token `i` is one of the words, ignoring case.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(i, w))
+    }
+
+    /// True when token `i` is the punctuation mark `p`.
+    pub fn punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && self.tx(i) == p
+    }
+
+    /// True when token `i` is a dash or hyphen of any kind.
+    pub fn dash(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && matches!(self.tx(i), "-" | "–" | "—" | "‐")
+    }
+
+    /// True when token `i` starts with a capital letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.tx(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True when tokens `i` and `i + 1` touch (no space between them).
+    pub fn touches(&self, i: usize) -> bool {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// True when there is a line break between tokens `i` and `i + 1`.
+    pub fn line_break_after(&self, i: usize) -> bool {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => self
+                .text
+                .get(a.end..b.start)
+                .is_some_and(|s| s.contains('\n')),
+            _ => true,
+        }
+    }
+
+    /// The number at `i` with its digit count, when token `i` is digits.
+    pub fn digits(&self, i: usize) -> Option<(u32, usize)> {
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let s = self.tx(i);
+        if s.len() > 6 {
+            return None;
+        }
+        s.parse().ok().map(|n| (n, s.len()))
+    }
+
+    /// The number at `i` when it stands alone: not glued to letters, currency, a decimal point,
+    /// a thousands separator or a percent sign ("A330", "$40", "1,500", "3.5", "15%").
+    pub fn standalone(&self, i: usize) -> Option<(u32, usize)> {
+        let n = self.digits(i)?;
+        if i > 0 && self.touches(i - 1) {
+            let before = self.tx(i - 1);
+            let modifier = i >= 2 && self.is_any(i - 2, &["mid", "early", "late", "pre", "post"]);
+            let glued = self.kind(i - 1) != Some(TokenKind::Punct)
+                || matches!(before, "." | "," | "$" | "£" | "€" | "#" | ":" | "/" | "+")
+                || (before == "-" && !modifier);
+            if glued {
+                return None;
+            }
+        }
+        if self.touches(i) {
+            let after = self.tx(i + 1);
+            let glued = match self.kind(i + 1) {
+                Some(TokenKind::Punct) => {
+                    matches!(after, "%" | ":" | "/")
+                        || (matches!(after, "." | ",")
+                            && self.kind(i + 2) == Some(TokenKind::Number)
+                            && self.touches(i + 1))
+                }
+                _ => !lexicon::is_ordinal_suffix(after),
+            };
+            if glued {
+                return None;
+            }
+        }
+        Some(n)
+    }
+
+    /// A day of the month (1–31) at `i`, with an ordinal suffix; returns the day and the next
+    /// token.
+    pub fn day_number(&self, i: usize) -> Option<(u32, usize)> {
+        let (d, len) = self.standalone(i)?;
+        if !(1..=31).contains(&d) || len > 2 {
+            return None;
+        }
+        let next = if self.touches(i) && self.word(i + 1).is_some_and(lexicon::is_ordinal_suffix) {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some((d, next))
+    }
+
+    /// A month name at `i` (abbreviations need `need_number` context checked by the caller),
+    /// returning the month and the next token (after an abbreviation's period).
+    pub fn month_at(&self, i: usize) -> Option<(u32, usize, bool)> {
+        let w = self.word(i)?;
+        let m = lexicon::month(w)?;
+        if !self.capitalised(i) {
+            return None;
+        }
+        let full = lexicon::is_full_month_name(w);
+        let next = if !full && self.punct(i + 1, ".") && self.touches(i) {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some((m, next, full))
+    }
+
+    /// A written four-digit year (1000–2199) at `i`.
+    pub fn year_at(&self, i: usize) -> Option<i32> {
+        let (y, len) = self.standalone(i)?;
+        (len == 4 && (1000..=2199).contains(&y)).then_some(y as i32)
+    }
+
+    /// A quantity at `i`: digits, number words ("twenty-five"), "a couple of"; `None` inside
+    /// for an unknown number ("several"). Returns the quantity and the next token.
+    pub fn quantity(&self, i: usize) -> Option<(Option<f64>, usize)> {
+        if let Some((n, _)) = self.standalone(i) {
+            return Some((Some(f64::from(n)), i + 1));
+        }
+        let w = self.word(i)?;
+        if w.eq_ignore_ascii_case("a") && self.is(i + 1, "couple") && self.is(i + 2, "of") {
+            return Some((Some(2.0), i + 3));
+        }
+        if w.eq_ignore_ascii_case("a") && self.is(i + 1, "few") {
+            return Some((None, i + 2));
+        }
+        if lexicon::vague_quantity(w) {
+            return Some((None, i + 1));
+        }
+        let mut n = lexicon::number_word(w)?;
+        let mut next = i + 1;
+        if n >= 20
+            && self.dash(i + 1)
+            && self.touches(i)
+            && self.touches(i + 1)
+            && let Some(u) = self
+                .word(i + 2)
+                .and_then(lexicon::number_word)
+                .filter(|u| *u < 10)
+        {
+            n += u;
+            next = i + 3;
+        }
+        if self.is(next, "and") && self.is(next + 1, "a") && self.is(next + 2, "half") {
+            return Some((Some(f64::from(n) + 0.5), next + 3));
+        }
+        Some((Some(f64::from(n)), next))
+    }
+}
+
+/// The patterns, tried in this order; the longest reading wins, the earliest on a tie.
+const PATTERNS: &[fn(&Scanner, usize) -> Reading] = &[
+    calendar::iso_date,
+    calendar::slashed_date,
+    calendar::day_month,
+    calendar::month_day,
+    calendar::month_year,
+    calendar::named_month,
+    calendar::year,
+    calendar::short_year,
+    calendar::decade,
+    calendar::weekday,
+    calendar::clock,
+    calendar::quarter,
+    calendar::season,
+    relative::deictic,
+    relative::shifted_unit,
+    relative::counted_offset,
+    relative::year_before,
+    relative::edge_of_period,
+    relative::vague,
+    lengths::set,
+    lengths::duration,
+];
+
+/// The longest reading at token `i`.
+fn best_at(s: &Scanner, i: usize) -> Reading {
+    let mut best: Reading = None;
+    for pattern in PATTERNS {
+        if let Some((end, meaning)) = pattern(s, i)
+            && end > i
+            && best.as_ref().is_none_or(|(e, _)| end > *e)
+        {
+            best = Some((end, meaning));
+        }
+    }
+    best
+}
+
+/// True when a modifier ("early", "late", "mid") may extend this meaning's extent.
+fn takes_modifier(m: &Meaning) -> bool {
+    matches!(
+        m,
+        Meaning::Date { .. }
+            | Meaning::NamedMonth { .. }
+            | Meaning::Year(_)
+            | Meaning::Decade { .. }
+            | Meaning::Weekday { .. }
+            | Meaning::Season { .. }
+    )
+}
+
+/// Finds every expression in the tokens, left to right, without overlaps.
+pub fn scan(s: &Scanner) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        // "early", "late", "mid" and "mid-" belong to the expression they modify.
+        if s.is_any(i, &["early", "late", "mid"]) {
+            let j = if s.dash(i + 1) && s.touches(i) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((end, meaning)) = best_at(s, j)
+                && takes_modifier(&meaning)
+            {
+                found.push(Found {
+                    start: i,
+                    end,
+                    meaning,
+                });
+                i = end;
+                continue;
+            }
+        }
+        match best_at(s, i) {
+            Some((end, meaning)) => {
+                found.push(Found {
+                    start: i,
+                    end,
+                    meaning,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
