@@ -76,7 +76,7 @@ pub fn build_events(
     let sentence_words = |e: &Event| {
         articles
             .get(e.at.article.index())
-            .map(|a| words::content_words(a.sentence_text(e.at.sentence)))
+            .map(|a| words::content_words(&context_text(a, e.at.sentence)))
             .unwrap_or_default()
     };
     let mut groups: Vec<(CalendarPoint, Vec<usize>)> = Vec::new();
@@ -118,6 +118,23 @@ pub fn build_events(
         });
     }
     (events, entries)
+}
+
+/// The sentence with its neighbours in the same paragraph. News often reports one happening
+/// over two sentences (a quotation, then who said it and when), and different articles split it
+/// differently, so the words that identify a happening are taken from this small window.
+fn context_text(article: &Article, sentence: u32) -> String {
+    let Some(center) = article.sentences.get(sentence as usize) else {
+        return String::new();
+    };
+    let first = sentence.saturating_sub(1);
+    let last = sentence + 1;
+    (first..=last)
+        .filter_map(|i| article.sentences.get(i as usize))
+        .filter(|s| s.paragraph == center.paragraph)
+        .map(|s| s.span.slice(&article.body))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The articles by publication date (undated ones left out), oldest first: the articles' own
