@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::extract::gazetteer::Gazetteer;
+use crate::extract::gazetteer::{Gazetteer, PlaceKind};
 
 /// What a gazetteer surface form stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -119,6 +119,16 @@ impl GazIndex {
                 country_forms.push((name.clone(), i));
             }
         }
+        // Cities by name: a metonym that is also a city ("Washington", "Moscow") stands for the
+        // government only in context, like a capital.
+        let mut cities: HashMap<&str, usize> = HashMap::new();
+        for (i, p) in gazetteer.places.iter().enumerate() {
+            if p.kind == PlaceKind::City {
+                for name in std::iter::once(&p.name).chain(&p.aliases) {
+                    cities.entry(name.as_str()).or_insert(i);
+                }
+            }
+        }
         for (i, c) in gazetteer.countries.iter().enumerate() {
             for d in &c.demonyms {
                 add(
@@ -130,13 +140,18 @@ impl GazIndex {
                 );
             }
             for m in &c.metonyms {
-                add(
-                    &mut patterns,
-                    &mut seen,
-                    &mut entries,
-                    m,
-                    entry(GazTarget::Country(i), GazForm::Metonym),
-                );
+                let city = cities.get(m.as_str()).copied();
+                let is_capital = c.capital.as_deref() == Some(m.as_str());
+                let e = if city.is_some() || is_capital {
+                    GazEntry {
+                        target: city.map_or(GazTarget::Capital(i), GazTarget::Place),
+                        form: GazForm::Capital,
+                        capital_of: Some(i),
+                    }
+                } else {
+                    entry(GazTarget::Country(i), GazForm::Metonym)
+                };
+                add(&mut patterns, &mut seen, &mut entries, m, e);
             }
         }
         for (i, o) in gazetteer.organizations.iter().enumerate() {

@@ -241,10 +241,34 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
             {
                 continue;
             }
-            let (Some(first), Some(last)) = (tok(name.first), tok(name.last)) else {
+            let Some(first) = tok(name.first) else {
                 continue;
             };
-            let ev = evidence(&ctx, name);
+            let mut ev = evidence(&ctx, name);
+            // A surname the gazetteer knows as a demonym or a city ("Volker Turk"): after a
+            // name with strong evidence, a lone word hit that qualifies no noun is the surname.
+            if ev.strong
+                && let Some(h) = ctx.cover.get(name.last + 1).copied().flatten()
+                && let Some(hit) = ctx.hits.get(h)
+                && ctx
+                    .tokens
+                    .get(name.last + 1)
+                    .is_some_and(|t| t.start == hit.start && t.end == hit.end)
+                && (!matches!(hit.target, GazTarget::Country(_) | GazTarget::Org(_)) || hit.demonym)
+                && is_no_noun(&ctx, name.last + 2)
+            {
+                absorbed[h] = true;
+                name.last += 1;
+                let keep = ev.clone();
+                ev = evidence(&ctx, name);
+                ev.strong = true;
+                if ev.before.role.is_none() {
+                    ev.before = keep.before;
+                }
+            }
+            let Some(last) = tok(name.last) else {
+                continue;
+            };
             let class = if ev.strong || (ev.weak && name.len() >= 2) {
                 Class::Person { strong: ev.strong }
             } else {
@@ -270,10 +294,36 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
             });
         }
     }
-    // Acronyms defined right after a gazetteer organization: "… (Ecowas)".
     for (h, hit) in ctx.hits.iter().enumerate() {
         if absorbed[h] {
             continue;
+        }
+        // A town's name that the text marks as a person's ("Djibo, a supporter of the coup,").
+        if matches!(hit.target, GazTarget::Place(_) | GazTarget::Capital(_)) && !hit.demonym {
+            let first = ctx.tokens.partition_point(|t| t.start < hit.start);
+            let last = ctx
+                .tokens
+                .partition_point(|t| t.start < hit.end)
+                .saturating_sub(1);
+            let run = Run { first, last };
+            if last == first {
+                let apposition = super::roles::apposition_after(&ctx, last + 1);
+                let who = ctx.word(last + 1) == "," && ctx.word(last + 2) == "who";
+                if apposition.is_some() || who {
+                    let ev = evidence(&ctx, run);
+                    found.push(Candidate {
+                        start: hit.start,
+                        end: hit.end,
+                        text: span_text(hit.start, hit.end),
+                        class: Class::Person { strong: true },
+                        demonym: false,
+                        role: ev.before.role.or(apposition),
+                        affiliation: ev.before.affiliation,
+                        other_name_of: None,
+                    });
+                    continue;
+                }
+            }
         }
         found.push(Candidate {
             start: hit.start,
@@ -322,4 +372,17 @@ fn has_org_head(ctx: &Ctx, run: Run) -> bool {
         let w = ctx.word(i);
         w.chars().next().is_some_and(char::is_uppercase) && Lexicon::has(&ctx.lex.org_keywords, w)
     })
+}
+
+/// True when token `i` is no noun that a demonym before it could qualify: punctuation, a
+/// capitalised word, or a lowercase word shaped like a verb ("called", "said", "has").
+fn is_no_noun(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    !w.chars().next().is_some_and(char::is_lowercase)
+        || Lexicon::has(&ctx.lex.speech_verbs, w)
+        || w.ends_with("ed")
+        || matches!(
+            w,
+            "has" | "had" | "is" | "was" | "will" | "would" | "also" | "who" | "and"
+        )
 }
