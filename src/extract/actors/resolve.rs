@@ -148,7 +148,9 @@ pub fn resolve(
             }
         }
     }
-    let full: Vec<(String, usize)> = people.names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    let mut full: Vec<(String, usize)> =
+        people.names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    full.sort_by_key(|(_, n)| *n);
     for (i, (a, na)) in full.iter().enumerate() {
         for (b, nb) in full.iter().skip(i + 1) {
             let (wa, wb) = (words(a), words(b));

@@ -170,7 +170,18 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
             let (Some(_), Some(last)) = (tok(piece.first), tok(piece.last)) else {
                 continue;
             };
-            if let Some(kind) = classify(&ctx, piece) {
+            // "Singapore Airlines": a lone organization head word right after a place name.
+            // A state body ("the U.S. Embassy", "the French Army") stays a mention of its country.
+            let after_place = piece.len() == 1
+                && has_org_head(&ctx, piece)
+                && !is_state_body(ctx.word(piece.first))
+                && piece
+                    .first
+                    .checked_sub(1)
+                    .and_then(|p| ctx.hit_at(p))
+                    .is_some_and(|h| !matches!(h.target, GazTarget::Org(_)) && !h.demonym);
+            let kind = classify(&ctx, piece).or(after_place.then_some(PatternKind::Org));
+            if let Some(kind) = kind {
                 // "President of the National Assembly": the title is no part of the name.
                 let mut piece = piece;
                 while let Some(of) = (piece.first..piece.last).find(|&i| ctx.word(i) == "of")
@@ -200,11 +211,27 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                     start = hit.start;
                     absorbed[h] = true;
                 }
+                // "Bank of America", "Ministry of Defence of Niger": the place after "of".
+                let mut end = last.end;
+                if kind == PatternKind::Org
+                    && ctx.word(piece.last + 1) == "of"
+                    && let Some(h) = ctx.cover.get(piece.last + 2).copied().flatten()
+                    && let Some(hit) = ctx.hits.get(h)
+                    && !hit.demonym
+                    && !matches!(hit.target, GazTarget::Org(_))
+                    && ctx
+                        .tokens
+                        .get(piece.last + 2)
+                        .is_some_and(|t| t.start == hit.start)
+                {
+                    end = hit.end;
+                    absorbed[h] = true;
+                }
                 let idx = found.len();
                 found.push(Candidate {
                     start,
-                    end: last.end,
-                    text: span_text(start, last.end),
+                    end,
+                    text: span_text(start, end),
                     class: match kind {
                         PatternKind::Org => Class::Org,
                         PatternKind::Place => Class::Place,
@@ -231,6 +258,13 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 if ctx.word(name.first) == "." {
                     name.first += 1;
                 }
+            }
+            // "Apple CEO Steve Jobs": a title inside the run ends what comes before the name.
+            if let Some(k) = (name.first..name.last)
+                .rev()
+                .find(|&k| lex.is_title(ctx.word(k)))
+            {
+                name.first = k + 1;
             }
             let lone = ctx.word(name.first);
             if name.first > name.last
@@ -385,4 +419,31 @@ fn is_no_noun(ctx: &Ctx, i: usize) -> bool {
             w,
             "has" | "had" | "is" | "was" | "will" | "would" | "also" | "who" | "and"
         )
+}
+
+/// Head words of a state's own bodies: after a country's name they leave the country a mention
+/// of its own ("the U.S. Embassy" names the United States).
+fn is_state_body(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "embassy"
+            | "consulate"
+            | "army"
+            | "navy"
+            | "police"
+            | "ministry"
+            | "government"
+            | "parliament"
+            | "forces"
+            | "force"
+            | "guard"
+            | "cabinet"
+            | "administration"
+            | "military"
+            | "senate"
+            | "congress"
+            | "presidency"
+            | "junta"
+            | "authorities"
+    )
 }
