@@ -32,6 +32,11 @@ fn normalize(name: &str) -> String {
         .collect()
 }
 
+/// A word shaped like an adjective of origin ("Californian", "Javanese", "Cornish").
+fn looks_like_adjective(text: &str) -> bool {
+    !text.contains(' ') && (text.ends_with("ian") || text.ends_with("ese") || text.ends_with("ish"))
+}
+
 /// The words of a name, whitespace normalised.
 fn words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
@@ -106,7 +111,6 @@ impl People {
 #[derive(Debug, Clone, Copy)]
 struct At {
     article: usize,
-    cand: usize,
 }
 
 /// Resolves all scans into actors and mentions.
@@ -120,15 +124,9 @@ pub fn resolve(
         .iter()
         .enumerate()
         .flat_map(|(a, s)| {
-            s.candidates.iter().enumerate().map(move |(c, cand)| {
-                (
-                    At {
-                        article: a,
-                        cand: c,
-                    },
-                    cand,
-                )
-            })
+            s.candidates
+                .iter()
+                .map(move |cand| (At { article: a }, cand))
         })
         .collect();
 
@@ -151,14 +149,23 @@ pub fn resolve(
     let mut full: Vec<(String, usize)> =
         people.names.iter().map(|(k, v)| (k.clone(), *v)).collect();
     full.sort_by_key(|(_, n)| *n);
-    for (i, (a, na)) in full.iter().enumerate() {
-        for (b, nb) in full.iter().skip(i + 1) {
-            let (wa, wb) = (words(a), words(b));
-            if wa.last() == wb.last()
-                && let (Some(fa), Some(fb)) = (wa.first(), wb.first())
-                && same_first_name(fa, fb)
-            {
-                people.uf.union(*na, *nb);
+    // Spelling variants: only names under one surname are compared, so the cost stays linear
+    // in the number of names times the (small) number of first names per surname.
+    let mut by_surname: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    for (name, n) in &full {
+        let w = words(name);
+        if let (Some(first), Some(last)) = (w.first(), w.last()) {
+            by_surname.entry(last).or_default().push((first, *n));
+        }
+    }
+    let mut groups: Vec<&Vec<(&str, usize)>> = by_surname.values().collect();
+    groups.sort();
+    for group in groups {
+        for (i, (fa, na)) in group.iter().enumerate() {
+            for (fb, nb) in group.iter().skip(i + 1) {
+                if same_first_name(fa, fb) {
+                    people.uf.union(*na, *nb);
+                }
             }
         }
     }
@@ -270,19 +277,18 @@ pub fn resolve(
         display.entry(key.clone()).or_insert(name);
         Some(key)
     };
-    for (at, c) in &all {
+    for (_, c) in &all {
         keyed.push(pattern_key(c, &mut display));
-        let _ = at;
     }
-    for (a, scan) in scans.iter().enumerate() {
+    // `all` lists the scans' candidates in order: an article's start is the sum before it.
+    let mut offset = 0;
+    for scan in scans {
         for (acr, cand) in &scan.acronyms {
-            let pos = all
-                .iter()
-                .position(|(at, _)| at.article == a && at.cand == *cand);
-            if let Some(Some(key)) = pos.and_then(|p| keyed.get(p)) {
+            if let Some(Some(key)) = keyed.get(offset + cand) {
                 acronyms.entry(acr.clone()).or_insert_with(|| key.clone());
             }
         }
+        offset += scan.candidates.len();
     }
     // Organizations whose text is a defined acronym join the long form.
     for (i, (_, c)) in all.iter().enumerate() {
@@ -337,6 +343,30 @@ pub fn resolve(
         {
             let (key, name) = gaz_key(GazTarget::Country(country));
             display.entry(key.clone()).or_insert(name);
+            keyed[i] = Some(key);
+        }
+    }
+    // A name without evidence that an article repeats, once at least inside a sentence, is
+    // an organization's: people are named in full once, then by surname, and the corpus found
+    // no person by it ("Boeing", "Lockheed Martin").
+    let mut repeats: HashMap<(usize, &str), (u32, bool)> = HashMap::new();
+    for (i, (at, c)) in all.iter().enumerate() {
+        if keyed[i].is_none() && c.class == Class::Unknown {
+            let e = repeats.entry((at.article, c.text.as_str())).or_default();
+            e.0 += 1;
+            e.1 |= !c.opens_sentence;
+        }
+    }
+    for (i, (at, c)) in all.iter().enumerate() {
+        if keyed[i].is_some() || c.class != Class::Unknown || looks_like_adjective(&c.text) {
+            continue;
+        }
+        if repeats
+            .get(&(at.article, c.text.as_str()))
+            .is_some_and(|&(n, inside)| n >= 2 && inside)
+        {
+            let key = Key::Org(normalize(&c.text));
+            display.entry(key.clone()).or_insert_with(|| c.text.clone());
             keyed[i] = Some(key);
         }
     }

@@ -46,6 +46,8 @@ pub struct Candidate {
     pub affiliation: Option<GazTarget>,
     /// For "X, who also goes by Y": the candidate index of X, on Y.
     pub other_name_of: Option<usize>,
+    /// The name opens its sentence (where capitals prove nothing).
+    pub opens_sentence: bool,
 }
 
 /// The candidates of one article and the acronyms it defines.
@@ -240,6 +242,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                     role: None,
                     affiliation: None,
                     other_name_of: None,
+                    opens_sentence: false,
                 });
                 if let Some(a) = acronym_after(&ctx, piece) {
                     scan.acronyms.push((ctx.word(a).to_string(), idx));
@@ -325,6 +328,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 role: ev.before.role.clone().or(ev.apposition.clone()),
                 affiliation: ev.before.affiliation,
                 other_name_of,
+                opens_sentence: ctx.starts_sentence(name.first),
             });
         }
     }
@@ -354,6 +358,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                         role: ev.before.role.or(apposition),
                         affiliation: ev.before.affiliation,
                         other_name_of: None,
+                        opens_sentence: false,
                     });
                     continue;
                 }
@@ -368,6 +373,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
             role: None,
             affiliation: None,
             other_name_of: None,
+            opens_sentence: false,
         });
     }
     // Sort into text order, keeping `other_name_of` and acronym indexes valid.
