@@ -182,7 +182,20 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                     .checked_sub(1)
                     .and_then(|p| ctx.hit_at(p))
                     .is_some_and(|h| !matches!(h.target, GazTarget::Org(_)) && !h.demonym);
-            let kind = classify(&ctx, piece).or(after_place.then_some(PatternKind::Org));
+            // "Kano Region": a lone place head word right after a city or region.
+            let region_of_place = piece.len() == 1
+                && Lexicon::has(&ctx.lex.place_keywords, ctx.word(piece.first))
+                && piece
+                    .first
+                    .checked_sub(1)
+                    .and_then(|p| ctx.hit_at(p))
+                    .is_some_and(|h| {
+                        matches!(h.target, GazTarget::Place(_) | GazTarget::Capital(_))
+                            && !h.demonym
+                    });
+            let kind = classify(&ctx, piece)
+                .or(after_place.then_some(PatternKind::Org))
+                .or(region_of_place.then_some(PatternKind::Place));
             if let Some(kind) = kind {
                 // "President of the National Assembly": the title is no part of the name.
                 let mut piece = piece;
@@ -203,12 +216,12 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 let mut start = first.start;
                 // "United States Air Force", "French Embassy": a country or place right before
                 // an organization's head word belongs to its name.
-                if kind == PatternKind::Org
+                if (kind == PatternKind::Org || region_of_place)
                     && let Some(prev) = piece.first.checked_sub(1)
                     && let Some(h) = ctx.cover.get(prev).copied().flatten()
                     && let Some(hit) = ctx.hits.get(h)
                     && !matches!(hit.target, GazTarget::Org(_))
-                    && has_org_head(&ctx, piece)
+                    && (has_org_head(&ctx, piece) || region_of_place)
                 {
                     start = hit.start;
                     absorbed[h] = true;
