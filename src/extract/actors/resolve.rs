@@ -349,25 +349,65 @@ pub fn resolve(
     // A name without evidence that an article repeats, once at least inside a sentence, is
     // an organization's: people are named in full once, then by surname, and the corpus found
     // no person by it ("Boeing", "Lockheed Martin").
-    let mut repeats: HashMap<(usize, &str), (u32, bool)> = HashMap::new();
+    let lex = super::lexicon::Lexicon::get();
+    let eligible = |c: &Candidate| {
+        c.class == Class::Unknown
+            && !looks_like_adjective(&c.text)
+            && !super::lexicon::Lexicon::has(&lex.acronym_stoplist, &c.text)
+            && !super::lexicon::Lexicon::has(&lex.never_names, &c.text)
+    };
+    // Multi-word names count within their article; one word across the corpus.
+    let scope = |at: &At, c: &Candidate| {
+        if c.text.contains(' ') {
+            Some(at.article)
+        } else {
+            None
+        }
+    };
+    let mut repeats: HashMap<(Option<usize>, &str), (u32, bool)> = HashMap::new();
     for (i, (at, c)) in all.iter().enumerate() {
-        if keyed[i].is_none() && c.class == Class::Unknown {
-            let e = repeats.entry((at.article, c.text.as_str())).or_default();
+        if keyed[i].is_none() && eligible(c) {
+            let e = repeats.entry((scope(at, c), c.text.as_str())).or_default();
             e.0 += 1;
             e.1 |= !c.opens_sentence;
         }
     }
     for (i, (at, c)) in all.iter().enumerate() {
-        if keyed[i].is_some() || c.class != Class::Unknown || looks_like_adjective(&c.text) {
+        if keyed[i].is_some() || !eligible(c) {
             continue;
         }
         if repeats
-            .get(&(at.article, c.text.as_str()))
+            .get(&(scope(at, c), c.text.as_str()))
             .is_some_and(|&(n, inside)| n >= 2 && inside)
         {
             let key = Key::Org(normalize(&c.text));
             display.entry(key.clone()).or_insert_with(|| c.text.clone());
             keyed[i] = Some(key);
+        }
+    }
+    // "Apple" after "Apple Computer": the first word of exactly one organization's name.
+    let mut first_words: HashMap<String, Option<Key>> = HashMap::new();
+    for (i, (_, c)) in all.iter().enumerate() {
+        if let Some(key @ Key::Org(_)) = &keyed[i]
+            && let Some((first, _)) = c.text.split_once(' ')
+            && !super::lexicon::Lexicon::has(&lex.never_names, first)
+        {
+            first_words
+                .entry(first.to_string())
+                .and_modify(|k| {
+                    if k.as_ref() != Some(key) {
+                        *k = None;
+                    }
+                })
+                .or_insert_with(|| Some(key.clone()));
+        }
+    }
+    for (i, (_, c)) in all.iter().enumerate() {
+        if keyed[i].is_none()
+            && eligible(c)
+            && let Some(Some(key)) = first_words.get(&c.text)
+        {
+            keyed[i] = Some(key.clone());
         }
     }
     // Display names of people: the most mentioned full name not known only as another name.

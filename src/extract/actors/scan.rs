@@ -242,6 +242,17 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                     end = hit.end;
                     absorbed[h] = true;
                 }
+                // "Apple Inc.", "EADS N.V.": the abbreviation's dot belongs to the name.
+                if end == last.end
+                    && ctx.word(piece.last + 1) == "."
+                    && ctx
+                        .tokens
+                        .get(piece.last + 1)
+                        .is_some_and(|t| t.start == end)
+                    && is_company_suffix(ctx.word(piece.last))
+                {
+                    end += 1;
+                }
                 let idx = found.len();
                 found.push(Candidate {
                     start,
@@ -464,5 +475,13 @@ fn is_state_body(word: &str) -> bool {
             | "presidency"
             | "junta"
             | "authorities"
+    )
+}
+
+/// Abbreviated company suffixes that take a dot.
+fn is_company_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Ltda" | "Cie" | "Pty"
     )
 }
