@@ -32,9 +32,13 @@ fn normalize(name: &str) -> String {
         .collect()
 }
 
-/// A word shaped like an adjective of origin ("Californian", "Javanese", "Cornish").
+/// A word shaped like an adjective or a noun of origin or belief ("Californian", "Javanese",
+/// "Cornish", "Islamic", "Islamist").
 fn looks_like_adjective(text: &str) -> bool {
-    !text.contains(' ') && (text.ends_with("ian") || text.ends_with("ese") || text.ends_with("ish"))
+    !text.contains(' ')
+        && ["ian", "ians", "ese", "ish", "ic", "ist", "ists", "ism"]
+            .iter()
+            .any(|end| text.ends_with(end))
 }
 
 /// The words of a name, whitespace normalised.
@@ -355,6 +359,9 @@ pub fn resolve(
             && !looks_like_adjective(&c.text)
             && !super::lexicon::Lexicon::has(&lex.acronym_stoplist, &c.text)
             && !super::lexicon::Lexicon::has(&lex.never_names, &c.text)
+            // A head word alone ("Embassy", "Region") is a common noun.
+            && !super::lexicon::Lexicon::has(&lex.org_keywords, &c.text)
+            && !super::lexicon::Lexicon::has(&lex.place_keywords, &c.text)
     };
     // Multi-word names count within their article; one word across the corpus.
     let scope = |at: &At, c: &Candidate| {

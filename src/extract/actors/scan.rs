@@ -216,12 +216,15 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 let mut start = first.start;
                 // "United States Air Force", "French Embassy": a country or place right before
                 // an organization's head word belongs to its name.
-                if (kind == PatternKind::Org || region_of_place)
+                if (kind == PatternKind::Org || kind == PatternKind::Place)
                     && let Some(prev) = piece.first.checked_sub(1)
                     && let Some(h) = ctx.cover.get(prev).copied().flatten()
                     && let Some(hit) = ctx.hits.get(h)
                     && !matches!(hit.target, GazTarget::Org(_))
-                    && (has_org_head(&ctx, piece) || region_of_place)
+                    && (has_org_head(&ctx, piece)
+                        || (kind == PatternKind::Place
+                            && matches!(hit.target, GazTarget::Place(_) | GazTarget::Capital(_))
+                            && !hit.demonym))
                 {
                     start = hit.start;
                     absorbed[h] = true;
