@@ -273,4 +273,37 @@ mod tests {
             "{ms:?}"
         );
     }
+
+    #[test]
+    fn organizations_named_after_places_take_the_place_in() {
+        let ms = mentions(&[
+            "The Bank of Canada and Air France and Qatar Airways met the U.S. Embassy.",
+        ]);
+        assert!(
+            has(
+                &ms,
+                "Bank of Canada",
+                "Bank of Canada",
+                ActorKind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            has(&ms, "Air France", "Air France", ActorKind::Organization),
+            "{ms:?}"
+        );
+        assert!(
+            has(
+                &ms,
+                "Qatar Airways",
+                "Qatar Airways",
+                ActorKind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            has(&ms, "U.S.", "United States", ActorKind::Country),
+            "a state body leaves its country: {ms:?}"
+        );
+    }
 }

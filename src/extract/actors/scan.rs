@@ -193,7 +193,21 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                         matches!(h.target, GazTarget::Place(_) | GazTarget::Capital(_))
                             && !h.demonym
                     });
+            // "Bank of Canada", "Air France": a head word whose name is a place's.
+            let place_after = |k: usize| {
+                ctx.hit_at(k).is_some_and(|h| {
+                    !matches!(h.target, GazTarget::Org(_))
+                        && !h.demonym
+                        && ctx.tokens.get(k).is_some_and(|t| t.start == h.start)
+                })
+            };
+            let named_after_place = piece.len() == 1
+                && (has_org_head(&ctx, piece)
+                    && ctx.word(piece.last + 1) == "of"
+                    && place_after(piece.last + 2)
+                    || ctx.word(piece.first) == "Air" && place_after(piece.last + 1));
             let kind = classify(&ctx, piece)
+                .or(named_after_place.then_some(PatternKind::Org))
                 .or(after_place.then_some(PatternKind::Org))
                 .or(region_of_place.then_some(PatternKind::Place));
             if let Some(kind) = kind {
@@ -231,6 +245,15 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 }
                 // "Bank of America", "Ministry of Defence of Niger": the place after "of".
                 let mut end = last.end;
+                if kind == PatternKind::Org
+                    && ctx.word(piece.first) == "Air"
+                    && piece.len() == 1
+                    && let Some(h) = ctx.cover.get(piece.last + 1).copied().flatten()
+                    && let Some(hit) = ctx.hits.get(h)
+                {
+                    end = hit.end;
+                    absorbed[h] = true;
+                }
                 if kind == PatternKind::Org
                     && ctx.word(piece.last + 1) == "of"
                     && let Some(h) = ctx.cover.get(piece.last + 2).copied().flatten()
