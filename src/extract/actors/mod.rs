@@ -306,4 +306,18 @@ mod tests {
             "a state body leaves its country: {ms:?}"
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any text, however odd, gives mentions on character boundaries inside the text.
+        #[test]
+        fn any_text_gives_valid_spans(body in "([A-Z][a-zé’']{0,8}|[a-z]{1,6}|[ ,.()’'“”\n$-]|Mr|Niger|U\\.S\\.|’s| ){0,60}") {
+            let (articles, found) = extract(&[body.as_str()]);
+            for m in &found.mentions {
+                let text = &articles[0].body;
+                proptest::prop_assert!(text.get(m.span.range()).is_some_and(|s| !s.is_empty()));
+                proptest::prop_assert!(found.actors.get(m.actor.index()).is_some());
+            }
+        }
+    }
 }
