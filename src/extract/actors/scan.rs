@@ -302,6 +302,13 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
             // Titles at the front are no part of the name ("President Mohamed Bazoum").
             let lex = ctx.lex;
             let mut name = piece;
+            // "Apple CEO Steve Jobs": a title inside the run ends what comes before the name.
+            if let Some(k) = (name.first..name.last)
+                .rev()
+                .find(|&k| lex.is_title(ctx.word(k)))
+            {
+                name.first = k + 1;
+            }
             while name.first < name.last
                 && (lex.is_title(ctx.word(name.first))
                     || lex.is_role_word(ctx.word(name.first))
@@ -311,13 +318,6 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 if ctx.word(name.first) == "." {
                     name.first += 1;
                 }
-            }
-            // "Apple CEO Steve Jobs": a title inside the run ends what comes before the name.
-            if let Some(k) = (name.first..name.last)
-                .rev()
-                .find(|&k| lex.is_title(ctx.word(k)))
-            {
-                name.first = k + 1;
             }
             let lone = ctx.word(name.first);
             if name.first > name.last
