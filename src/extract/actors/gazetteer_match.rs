@@ -183,12 +183,18 @@ impl GazIndex {
         }
         for (i, p) in gazetteer.places.iter().enumerate() {
             for name in std::iter::once(&p.name).chain(&p.aliases) {
+                // "West African", "European": adjectives are reported as demonyms.
+                let form = if p.adjectives.contains(name) {
+                    GazForm::Demonym
+                } else {
+                    GazForm::Name
+                };
                 add(
                     &mut patterns,
                     &mut seen,
                     &mut entries,
                     name,
-                    entry(GazTarget::Place(i), GazForm::Name),
+                    entry(GazTarget::Place(i), form),
                 );
             }
         }

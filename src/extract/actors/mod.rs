@@ -212,7 +212,8 @@ mod tests {
             has(&ms, "Mauritanitania", "Mauritania", ActorKind::Country),
             "{ms:?}"
         );
-        let (_, found) = extract(&["French and Nigerien officials."]);
+        let (_, found) = extract(&["French, West African and Nigerien officials."]);
+        assert_eq!(found.mentions.len(), 3);
         assert!(
             found
                 .mentions
