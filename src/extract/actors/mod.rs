@@ -276,6 +276,19 @@ mod tests {
     }
 
     #[test]
+    fn a_person_named_after_an_organization_is_split_from_it() {
+        let ms = mentions(&["The chairman of Zenbo Motors Paul Kettering resigned."]);
+        assert!(
+            has(&ms, "Zenbo Motors", "Zenbo Motors", ActorKind::Organization),
+            "{ms:?}"
+        );
+        assert!(
+            has(&ms, "Paul Kettering", "Paul Kettering", ActorKind::Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn organizations_named_after_places_take_the_place_in() {
         let ms = mentions(&[
             "The Bank of Canada and Air France and Qatar Airways met the U.S. Embassy.",

@@ -153,6 +153,32 @@ pub fn split_run(ctx: &Ctx, run: Run) -> Vec<Run> {
         }
     }
     close(&mut start, run.last, &mut pieces);
+    // "Chrysler LLC Jim Press": an organization's head word followed by a given name and a
+    // surname ends the organization; the person's name follows.
+    let pieces: Vec<Run> = pieces
+        .into_iter()
+        .flat_map(|p| {
+            let split = (p.first..p.last.saturating_sub(1)).rev().find(|&k| {
+                let w = ctx.word(k);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && Lexicon::has(&lex.org_keywords, w)
+                    && Lexicon::has(&lex.given_names, ctx.word(k + 1))
+            });
+            match split {
+                Some(k) => vec![
+                    Run {
+                        first: p.first,
+                        last: k,
+                    },
+                    Run {
+                        first: k + 1,
+                        last: p.last,
+                    },
+                ],
+                None => vec![p],
+            }
+        })
+        .collect();
     // Trim trailing particles and dots, drop shouted stretches.
     pieces
         .into_iter()
