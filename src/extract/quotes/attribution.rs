@@ -439,12 +439,17 @@ impl<'a> Analysis<'a> {
     /// earlier speech verb): after an opening prepositional phrase, up to the first break or
     /// auxiliary.
     fn main_subject(&self, toks: &[Token]) -> (Who, Span) {
+        match self.main_subject_range(toks) {
+            Some((s, e)) => (self.speaker_in(toks, s, e), self.span_of(toks, s, e)),
+            None => (Who::Unknown, Span::default()),
+        }
+    }
+
+    /// The token range of the sentence's subject (see [`Self::main_subject`]).
+    fn main_subject_range(&self, toks: &[Token]) -> Option<(usize, usize)> {
         let mut s = 0;
         if is_opening_preposition(self.word(toks, 0)) {
-            match toks.iter().position(|t| t.kind == Tok::Comma) {
-                Some(c) => s = c + 1,
-                None => return (Who::Unknown, Span::default()),
-            }
+            s = toks.iter().position(|t| t.kind == Tok::Comma)? + 1;
         }
         let lx = Lexicon::get();
         let mut e = s;
@@ -458,10 +463,7 @@ impl<'a> Analysis<'a> {
             }
             e += 1;
         }
-        if e == s {
-            return (Who::Unknown, Span::default());
-        }
-        (self.speaker_in(toks, s, e), self.span_of(toks, s, e))
+        (e > s).then_some((s, e))
     }
 
     /// The speaker one segment names: a pronoun, a statement's author, a name, or a description.
@@ -475,6 +477,15 @@ impl<'a> Analysis<'a> {
         }
         let at = toks.get(s).map_or(0, |t| t.span.start as usize);
         if e == s + 1 && is_pronoun(self.word(toks, s)) {
+            // "Bazoum has not resigned and he tweeted": the sentence's own subject comes first.
+            if is_personal_pronoun(self.word(toks, s))
+                && s > 0
+                && let Some((ms, me)) = self.main_subject_range(toks)
+                && let Some(name) = self.name_run(toks, ms, me)
+                && (name.end as usize) < at
+            {
+                return Who::Name(name);
+            }
             return self.pronoun(self.word(toks, s), at);
         }
         // "a statement (tweeted) by X", "a message from X": X is the speaker.
@@ -527,7 +538,7 @@ impl<'a> Analysis<'a> {
             let head = strip_possessive(self.word(toks, e - 1)).to_lowercase();
             if is_age(&head) {
                 return self
-                    .last_person(span.start as usize)
+                    .last_person(span.start as usize, true)
                     .unwrap_or(Who::Description(span));
             }
             for (i, r) in self.records.iter().enumerate().rev() {
@@ -553,7 +564,7 @@ impl<'a> Analysis<'a> {
     /// What a pronoun at byte `at` refers to.
     fn pronoun(&self, word: &str, at: usize) -> Who {
         if is_personal_pronoun(word) {
-            return self.last_person(at).unwrap_or(Who::Unknown);
+            return self.last_person(at, false).unwrap_or(Who::Unknown);
         }
         self.records
             .iter()
@@ -565,7 +576,7 @@ impl<'a> Analysis<'a> {
 
     /// The last person named before byte `at` outside quotations: a person mention, or failing
     /// that the last speaker given by name.
-    fn last_person(&self, at: usize) -> Option<Who> {
+    fn last_person(&self, at: usize, titled_first: bool) -> Option<Who> {
         let inside_quote = |m: &Mention| self.quotations.iter().any(|q| q.inner.contains(m.span));
         let mention = self.mentions.iter().enumerate().rev().find(|(_, m)| {
             (m.span.end as usize) <= at
@@ -578,17 +589,23 @@ impl<'a> Analysis<'a> {
         if let Some((i, _)) = mention {
             return Some(Who::Person(i));
         }
-        if self.mentions.is_empty()
-            && let Some(span) = self.last_titled_name(at)
-        {
-            return Some(Who::Name(span));
+        if !self.mentions.is_empty() {
+            return None;
         }
-        self.records
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(i, r)| (r.cue.start as usize) < at && matches!(self.own_who(*i), Who::Name(_)))
-            .map(|(i, _)| self.root(i))
+        // Without mentions: the later of the last speaker given by name and the last name
+        // after a personal title; an age description prefers the titled name (it is a person).
+        let speaker =
+            self.records.iter().enumerate().rev().find(|(i, r)| {
+                (r.cue.start as usize) < at && matches!(self.own_who(*i), Who::Name(_))
+            });
+        let titled = self.last_titled_name(at);
+        match (speaker, titled) {
+            (_, Some(span)) if titled_first => Some(Who::Name(span)),
+            (Some((_, r)), Some(span)) if r.cue.start < span.start => Some(Who::Name(span)),
+            (Some((i, _)), _) => Some(self.root(i)),
+            (None, Some(span)) => Some(Who::Name(span)),
+            (None, None) => None,
+        }
     }
 
     /// Without actor mentions: the last name after a personal title ("Mr Bazoum") before byte
@@ -620,11 +637,16 @@ impl<'a> Analysis<'a> {
         let t = words
             .iter()
             .rposition(|(b, w)| TITLES.contains(w) && !in_quote(*b))?;
-        let run: Vec<&(usize, &str)> = words
-            .get(t + 1..)?
-            .iter()
-            .take_while(|(_, w)| is_name_word(w))
-            .collect();
+        let mut run: Vec<&(usize, &str)> = Vec::new();
+        let mut end = words.get(t).map_or(0, |(b, w)| b + w.len());
+        for word in words.get(t + 1..)? {
+            // A name's words are separated by single spaces, never across a sentence end.
+            if !is_name_word(word.1) || text.get(end..word.0) != Some(" ") {
+                break;
+            }
+            end = word.0 + word.1.len();
+            run.push(word);
+        }
         let first = words.get(t)?;
         let last = run.last()?;
         Some(Span::new(first.0, last.0 + last.1.len()))
@@ -649,6 +671,15 @@ impl<'a> Analysis<'a> {
         let first = first?;
         // The run must end the segment: "the Niger government" is a description.
         if !is_name_word(self.word(toks, e - 1)) {
+            return None;
+        }
+        // "commentators on Telegram": a name inside a prepositional phrase is not the head.
+        if first > s
+            && matches!(
+                self.word(toks, first - 1),
+                "on" | "in" | "at" | "from" | "of" | "for" | "with" | "to" | "by" | "near"
+            )
+        {
             return None;
         }
         // A capitalised common noun at a sentence's start ("Analysts say") is not a name.

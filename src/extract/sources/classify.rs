@@ -64,20 +64,23 @@ pub(crate) fn kind_of_text(text: &str, is_name: bool) -> SourceKind {
     let lx = Lexicon::get();
     let w = words(text);
     let head = w.last().map_or("", String::as_str);
-    if w.iter()
-        .any(|x| lx.institutions.contains(x) && x != "statement" && x != "account")
-    {
+    let has_anonymous = !is_name
+        && (w.iter().any(|x| lx.anonymous.contains(x))
+            || text.to_lowercase().contains("person familiar")
+            || text.to_lowercase().contains("people familiar"));
+    if has_anonymous {
+        return SourceKind::Anonymous;
+    }
+    if !is_name && lx.roles.contains(head) {
+        return SourceKind::Person;
+    }
+    if w.iter().any(|x| lx.institutions.contains(x)) {
         return SourceKind::Institution;
     }
     if is_name {
         return SourceKind::Person;
     }
-    let has_anonymous = w.iter().any(|x| lx.anonymous.contains(x))
-        || text.to_lowercase().contains("person familiar")
-        || text.to_lowercase().contains("people familiar");
-    if has_anonymous {
-        return SourceKind::Anonymous;
-    }
+
     if lx.roles.contains(head) || w.iter().any(|x| PERSON_TITLES.contains(&x.as_str())) {
         return SourceKind::Person;
     }
@@ -144,6 +147,11 @@ mod tests {
             SourceKind::Person
         );
         assert_eq!(kind_of_text("Mr Okafor", true), SourceKind::Person);
+        assert_eq!(kind_of_text("the army chief", false), SourceKind::Person);
+        assert_eq!(
+            kind_of_text("Secretary of State Ann Lee", true),
+            SourceKind::Person
+        );
     }
 
     #[test]
