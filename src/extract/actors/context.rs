@@ -1,0 +1,137 @@
+//! What the rules of one article look at: its tokens, which of them a gazetteer match covers,
+//! and small questions about them (is this word a sentence opener? lowercase elsewhere?).
+
+use std::collections::HashSet;
+
+use super::gazetteer_match::GazTarget;
+use super::lexicon::Lexicon;
+use super::tokens::{Token, TokenKind, is_capitalized};
+
+/// A gazetteer match after context decided what it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazHit {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Country, place or organization.
+    pub target: GazTarget,
+    /// True for a demonym or adjective.
+    pub demonym: bool,
+}
+
+/// One article's text seen as tokens.
+pub struct Ctx<'a> {
+    /// The article body.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// For each token, the gazetteer hit that covers it.
+    pub cover: Vec<Option<usize>>,
+    /// The gazetteer hits.
+    pub hits: Vec<GazHit>,
+    /// Words written in lowercase somewhere in the article.
+    pub lowercase_words: HashSet<&'a str>,
+    /// The word lists.
+    pub lex: &'static Lexicon,
+}
+
+impl<'a> Ctx<'a> {
+    /// Builds the context: `hits` must be sorted and without overlaps.
+    pub fn new(text: &'a str, tokens: &'a [Token], hits: Vec<GazHit>) -> Ctx<'a> {
+        let mut cover = vec![None; tokens.len()];
+        let mut h = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            while hits.get(h).is_some_and(|hit| hit.end <= t.start) {
+                h += 1;
+            }
+            if let Some(hit) = hits.get(h)
+                && hit.start < t.end
+                && t.start < hit.end
+            {
+                cover[i] = Some(h);
+            }
+        }
+        let lowercase_words = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        Ctx {
+            text,
+            tokens,
+            cover,
+            hits,
+            lowercase_words,
+            lex: Lexicon::get(),
+        }
+    }
+
+    /// The text of token `i` ("" past the end).
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// True when token `i` is a possessive `'s`.
+    pub fn is_possessive(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+    }
+
+    /// The gazetteer hit covering token `i`.
+    pub fn hit_at(&self, i: usize) -> Option<GazHit> {
+        self.cover
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|h| self.hits.get(h).copied())
+    }
+
+    /// True when token `i` begins a sentence: the first of a line, or after `.`, `!`, `?`,
+    /// `:` or an opening quotation mark.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        if i == 0 || t.after_newline {
+            return true;
+        }
+        let prev = self.word(i - 1);
+        match prev {
+            "." | "!" | "?" | ":" | ";" | "“" | "‘" | "\"" | "(" | "—" | "–" => true,
+            "'" => i < 2 || self.starts_sentence(i - 1),
+            _ => false,
+        }
+    }
+
+    /// True when `word` is a common word here: in the never-names list, or written in
+    /// lowercase elsewhere in the article.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        if Lexicon::has(&self.lex.never_names, word) {
+            return true;
+        }
+        let lower = word.to_lowercase();
+        self.lowercase_words.contains(lower.as_str())
+    }
+
+    /// True when token `i` is a capitalised word no gazetteer hit covers.
+    /// A hyphenated word whose last part is lowercase ("French-led") is an adjective.
+    pub fn is_free_capitalized(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_word(i)
+            && self.cover.get(i).is_some_and(Option::is_none)
+            && is_capitalized(w)
+            && !w.rsplit('-').next().is_some_and(|last| {
+                w.contains('-') && last.chars().next().is_some_and(char::is_lowercase)
+            })
+    }
+}

@@ -1,0 +1,59 @@
+//! Discovering people from evidence, never from a list of people: a title or role before the
+//! name, a speech verb after it, an apposition with a person noun, "who" after it, a stated
+//! other name ("who also goes by …"), or a common given name opening a pair of names.
+
+use super::context::Ctx;
+use super::lexicon::Lexicon;
+use super::patterns::Run;
+use super::roles::{RoleBefore, apposition_after, role_before};
+
+/// What the text says about a name that may be a person's.
+#[derive(Debug, Clone, Default)]
+pub struct PersonEvidence {
+    /// Strong evidence that the name is a person's, enough on its own even for one word.
+    pub strong: bool,
+    /// Weaker evidence (a speech verb after a single word); enough for a name of two words.
+    pub weak: bool,
+    /// The role phrase before the name, with its affiliation.
+    pub before: RoleBefore,
+    /// The apposition after the name, when a person noun heads it.
+    pub apposition: Option<String>,
+    /// The name follows "goes by", "known as" or "aka": another name of a person before it.
+    pub other_name: bool,
+}
+
+/// Gathers the evidence for the name `run` (titles already stripped from it).
+pub fn evidence(ctx: &Ctx, run: Run) -> PersonEvidence {
+    let lex = ctx.lex;
+    let before = role_before(ctx, run.first);
+    let apposition = apposition_after(ctx, run.last + 1);
+    let next = ctx.word(run.last + 1);
+    let after_comma = ctx.word(run.last + 2);
+    let speech = Lexicon::has(&lex.speech_verbs, next)
+        || (next == "," && after_comma == "who")
+        || (ctx.is_word(run.last + 1)
+            && matches!(next, "has" | "had" | "also" | "then" | "later")
+            && Lexicon::has(&lex.speech_verbs, after_comma));
+    let who = next == "," && after_comma == "who";
+    let other_name = run.first >= 2 && {
+        let a = ctx.word(run.first - 2).to_lowercase();
+        let b = ctx.word(run.first - 1).to_lowercase();
+        matches!(
+            (a.as_str(), b.as_str()),
+            ("goes", "by") | ("known", "as") | ("also", "aka") | (_, "a.k.a.")
+        ) || b == "aka"
+    };
+    let given = run.len() >= 2 && Lexicon::has(&lex.given_names, ctx.word(run.first));
+    let shape_ok = run.len() <= 4
+        && (run.first..=run.last).all(|i| {
+            let w = ctx.word(i);
+            !w.chars().any(|c| c.is_ascii_digit())
+        });
+    PersonEvidence {
+        strong: shape_ok && (before.marks_person || who || apposition.is_some() || other_name),
+        weak: shape_ok && (speech || given),
+        before,
+        apposition,
+        other_name,
+    }
+}

@@ -1,0 +1,472 @@
+//! Resolution across the corpus: surface forms become actors. People's names merge by surname
+//! ("Mr Bazoum", "Bazoum" → "Mohamed Bazoum"), by spelling variants of one first name under
+//! one surname (Abdourahmane / Abdourahamane Tchiani) and by stated other names; two people
+//! who share only a first name stay apart. Organizations join their defined acronyms; places
+//! and organizations from patterns join by normalised name.
+
+use std::collections::HashMap;
+
+use super::fuzzy::FuzzyCountries;
+use super::gazetteer_match::{GazIndex, GazTarget};
+use super::scan::{ArticleScan, Candidate, Class};
+use crate::extract::gazetteer::Gazetteer;
+use crate::model::{
+    Actor, ActorId, ActorKind, Article, ArticleId, Attribute, Mention, MentionForm, SentenceRef,
+    Span,
+};
+
+/// What an actor is keyed by while resolving.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Country(usize),
+    Org(String),
+    Place(String),
+    Person(usize),
+}
+
+/// Lowercase letters and digits only: "al-Qaida" and "Al Qaida" share one key.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of a name, whitespace normalised.
+fn words(name: &str) -> Vec<&str> {
+    name.split_whitespace().collect()
+}
+
+/// Edit distance between two short words (first names).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Two spellings of one first name: long enough and at most two edits apart.
+fn same_first_name(a: &str, b: &str) -> bool {
+    a == b || (a.chars().count() >= 5 && b.chars().count() >= 5 && edit_distance(a, b) <= 2)
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// The people of the corpus: clusters of names.
+struct People {
+    /// Every person name seen with evidence → its node.
+    names: HashMap<String, usize>,
+    /// Node → name.
+    node_names: Vec<String>,
+    /// Nodes known only as a stated other name (not for display).
+    other_only: Vec<bool>,
+    uf: UnionFind,
+}
+
+impl People {
+    fn node(&mut self, name: &str) -> usize {
+        if let Some(&n) = self.names.get(name) {
+            return n;
+        }
+        let n = self.node_names.len();
+        self.names.insert(name.to_string(), n);
+        self.node_names.push(name.to_string());
+        self.other_only.push(true);
+        self.uf.0.push(n);
+        n
+    }
+}
+
+/// Where a candidate lives.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    article: usize,
+    cand: usize,
+}
+
+/// Resolves all scans into actors and mentions.
+pub fn resolve(
+    articles: &[Article],
+    scans: &[ArticleScan],
+    gazetteer: &Gazetteer,
+    index: &GazIndex,
+) -> (Vec<Actor>, Vec<Mention>) {
+    let all: Vec<(At, &Candidate)> = scans
+        .iter()
+        .enumerate()
+        .flat_map(|(a, s)| {
+            s.candidates.iter().enumerate().map(move |(c, cand)| {
+                (
+                    At {
+                        article: a,
+                        cand: c,
+                    },
+                    cand,
+                )
+            })
+        })
+        .collect();
+
+    // 1. Full names of people (two words or more), merged by spelling and stated other names.
+    let mut people = People {
+        names: HashMap::new(),
+        node_names: Vec::new(),
+        other_only: Vec::new(),
+        uf: UnionFind(Vec::new()),
+    };
+    for (_, c) in &all {
+        if matches!(c.class, Class::Person { .. }) && words(&c.text).len() >= 2 {
+            let name = words(&c.text).join(" ");
+            let n = people.node(&name);
+            if c.other_name_of.is_none() {
+                people.other_only[n] = false;
+            }
+        }
+    }
+    let full: Vec<(String, usize)> = people.names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    for (i, (a, na)) in full.iter().enumerate() {
+        for (b, nb) in full.iter().skip(i + 1) {
+            let (wa, wb) = (words(a), words(b));
+            if wa.last() == wb.last()
+                && let (Some(fa), Some(fb)) = (wa.first(), wb.first())
+                && same_first_name(fa, fb)
+            {
+                people.uf.union(*na, *nb);
+            }
+        }
+    }
+    // Surnames of the full names.
+    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+    for (name, n) in &full {
+        if let Some(last) = words(name).last() {
+            surnames.entry(last.to_string()).or_default().push(*n);
+        }
+    }
+    // Single-word people with strong evidence and no full name: their own nodes.
+    for (_, c) in &all {
+        if matches!(c.class, Class::Person { strong: true })
+            && words(&c.text).len() == 1
+            && !surnames.contains_key(c.text.as_str())
+        {
+            let n = people.node(&c.text);
+            people.other_only[n] = false;
+        }
+    }
+    // Stated other names join the person they name.
+    for (at, c) in &all {
+        let Some(target) = c.other_name_of else {
+            continue;
+        };
+        let Some(t) = scans.get(at.article).and_then(|s| s.candidates.get(target)) else {
+            continue;
+        };
+        let name = words(&c.text).join(" ");
+        let Some(&n) = people.names.get(&name) else {
+            continue;
+        };
+        let target_name = words(&t.text).join(" ");
+        let tn = people
+            .names
+            .get(&target_name)
+            .copied()
+            .or_else(|| surnames.get(&target_name).and_then(|v| v.first().copied()));
+        if let Some(tn) = tn {
+            people.uf.union(n, tn);
+        }
+    }
+
+    // 2. Acronyms defined in the text, and gazetteer organizations by normalised name.
+    let org_key_of_gaz = |i: usize| {
+        Key::Org(
+            gazetteer
+                .organizations
+                .get(i)
+                .map_or_else(String::new, |o| normalize(&o.name)),
+        )
+    };
+    let mut gaz_org_by_norm: HashMap<String, usize> = HashMap::new();
+    for (i, o) in gazetteer.organizations.iter().enumerate() {
+        for n in std::iter::once(&o.name).chain(&o.aliases) {
+            gaz_org_by_norm.entry(normalize(n)).or_insert(i);
+        }
+    }
+    let fuzzy = FuzzyCountries::new(&index.country_forms);
+
+    // 3. Every candidate → a key.
+    let mut display: HashMap<Key, String> = HashMap::new();
+    let mut keyed: Vec<Option<Key>> = Vec::with_capacity(all.len());
+    let mut acronyms: HashMap<String, Key> = HashMap::new();
+    let gaz_key = |t: GazTarget| -> (Key, String) {
+        match t {
+            GazTarget::Country(i) => (
+                Key::Country(i),
+                gazetteer
+                    .countries
+                    .get(i)
+                    .map_or_else(String::new, |c| c.name.clone()),
+            ),
+            GazTarget::Org(i) => (
+                org_key_of_gaz(i),
+                gazetteer
+                    .organizations
+                    .get(i)
+                    .map_or_else(String::new, |o| o.name.clone()),
+            ),
+            GazTarget::Place(i) => {
+                let name = gazetteer
+                    .places
+                    .get(i)
+                    .map_or_else(String::new, |p| p.name.clone());
+                (Key::Place(normalize(&name)), name)
+            }
+            GazTarget::Capital(i) => {
+                let name = gazetteer
+                    .countries
+                    .get(i)
+                    .and_then(|c| c.capital.clone())
+                    .unwrap_or_default();
+                (Key::Place(normalize(&name)), name)
+            }
+        }
+    };
+    // Keys of organizations and places first, so that acronyms can point at them.
+    let pattern_key = |c: &Candidate, display: &mut HashMap<Key, String>| -> Option<Key> {
+        let (key, name) = match &c.class {
+            Class::Gaz(t) => gaz_key(*t),
+            Class::Org => match gaz_org_by_norm.get(&normalize(&c.text)) {
+                Some(&i) => gaz_key(GazTarget::Org(i)),
+                None => (Key::Org(normalize(&c.text)), c.text.clone()),
+            },
+            Class::Place => (Key::Place(normalize(&c.text)), c.text.clone()),
+            _ => return None,
+        };
+        display.entry(key.clone()).or_insert(name);
+        Some(key)
+    };
+    for (at, c) in &all {
+        keyed.push(pattern_key(c, &mut display));
+        let _ = at;
+    }
+    for (a, scan) in scans.iter().enumerate() {
+        for (acr, cand) in &scan.acronyms {
+            let pos = all
+                .iter()
+                .position(|(at, _)| at.article == a && at.cand == *cand);
+            if let Some(Some(key)) = pos.and_then(|p| keyed.get(p)) {
+                acronyms.entry(acr.clone()).or_insert_with(|| key.clone());
+            }
+        }
+    }
+    // Organizations whose text is a defined acronym join the long form.
+    for (i, (_, c)) in all.iter().enumerate() {
+        if matches!(c.class, Class::Org | Class::Unknown)
+            && let Some(key) = acronyms.get(&c.text)
+        {
+            keyed[i] = Some(key.clone());
+        }
+    }
+    // People.
+    let mut person_mentions: HashMap<usize, u32> = HashMap::new();
+    let mut last_person_in_article: HashMap<(usize, String), usize> = HashMap::new();
+    for (i, (at, c)) in all.iter().enumerate() {
+        if keyed[i].is_some() {
+            continue;
+        }
+        let name = words(&c.text).join(" ");
+        let n_words = words(&c.text).len();
+        let node = if let Some(&n) = people.names.get(&name) {
+            Some(n)
+        } else if n_words == 1
+            && let Some(nodes) = surnames.get(&name)
+        {
+            // The most recent full name in this article, else the most mentioned.
+            let roots: Vec<usize> = nodes.iter().map(|&n| people.uf.find(n)).collect();
+            let recent = last_person_in_article
+                .get(&(at.article, name.clone()))
+                .copied()
+                .filter(|r| roots.contains(r));
+            recent.or_else(|| {
+                roots
+                    .iter()
+                    .copied()
+                    .max_by_key(|r| (person_mentions.get(r).copied().unwrap_or(0), usize::MAX - r))
+            })
+        } else {
+            None
+        };
+        if let Some(n) = node {
+            let root = people.uf.find(n);
+            *person_mentions.entry(root).or_default() += 1;
+            if let Some(last) = words(&c.text).last() {
+                last_person_in_article.insert((at.article, last.to_string()), root);
+            }
+            keyed[i] = Some(Key::Person(root));
+            continue;
+        }
+        // A misspelt country.
+        if n_words == 1
+            && matches!(c.class, Class::Unknown)
+            && let Some(country) = fuzzy.recover(&c.text)
+        {
+            let (key, name) = gaz_key(GazTarget::Country(country));
+            display.entry(key.clone()).or_insert(name);
+            keyed[i] = Some(key);
+        }
+    }
+    // Display names of people: the most mentioned full name not known only as another name.
+    let mut name_counts: HashMap<(usize, String), u32> = HashMap::new();
+    for (i, (_, c)) in all.iter().enumerate() {
+        if let Some(Key::Person(root)) = &keyed[i] {
+            *name_counts
+                .entry((*root, words(&c.text).join(" ")))
+                .or_default() += 1;
+        }
+    }
+    let mut best: HashMap<usize, (usize, u32, String)> = HashMap::new();
+    for ((root, name), count) in &name_counts {
+        let node = people.names.get(name).copied();
+        let shown = node.is_some_and(|n| !people.other_only[n]);
+        let rank = (
+            usize::from(shown) * 10 + words(name).len().min(9),
+            *count,
+            name.clone(),
+        );
+        let better = best.get(root).is_none_or(|b| {
+            (rank.0, rank.1, std::cmp::Reverse(&rank.2)) > (b.0, b.1, std::cmp::Reverse(&b.2))
+        });
+        if better {
+            best.insert(*root, rank);
+        }
+    }
+    for (root, (_, _, name)) in best {
+        display.insert(Key::Person(root), name);
+    }
+
+    build(articles, &all, &keyed, &display, gazetteer, &gaz_key)
+}
+
+/// The sentence holding `offset`, or the last one that starts before it.
+fn sentence_of(article: &Article, offset: usize) -> u32 {
+    let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+    article.sentence_at(offset).unwrap_or_else(|| {
+        let i = article
+            .sentences
+            .partition_point(|s| s.span.start <= offset);
+        u32::try_from(i.saturating_sub(1)).unwrap_or(0)
+    })
+}
+
+/// Assigns ids in order of first mention and fills every actor's fields.
+fn build(
+    articles: &[Article],
+    all: &[(At, &Candidate)],
+    keyed: &[Option<Key>],
+    display: &HashMap<Key, String>,
+    gazetteer: &Gazetteer,
+    gaz_key: &dyn Fn(GazTarget) -> (Key, String),
+) -> (Vec<Actor>, Vec<Mention>) {
+    let mut ids: HashMap<Key, ActorId> = HashMap::new();
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (i, (at, c)) in all.iter().enumerate() {
+        let Some(key) = keyed.get(i).cloned().flatten() else {
+            continue;
+        };
+        let Some(article) = articles.get(at.article) else {
+            continue;
+        };
+        let id = *ids.entry(key.clone()).or_insert_with(|| {
+            let id = ActorId::from_index(actors.len());
+            actors.push(Actor {
+                id,
+                name: display.get(&key).cloned().unwrap_or_else(|| c.text.clone()),
+                kind: match key {
+                    Key::Country(_) => ActorKind::Country,
+                    Key::Org(_) => ActorKind::Organization,
+                    Key::Place(_) => ActorKind::Place,
+                    Key::Person(_) => ActorKind::Person,
+                },
+                aliases: Vec::new(),
+                role: None,
+                affiliation: None,
+                articles: Vec::new(),
+                mention_count: 0,
+                hidden: false,
+            });
+            id
+        });
+        let at_ref = SentenceRef {
+            article: article.id,
+            sentence: sentence_of(article, c.start),
+        };
+        mentions.push(Mention {
+            actor: id,
+            at: at_ref,
+            span: Span::new(c.start, c.end),
+            form: if c.demonym {
+                MentionForm::Demonym
+            } else {
+                MentionForm::Name
+            },
+        });
+        let Some(actor) = actors.get_mut(id.index()) else {
+            continue;
+        };
+        actor.mention_count += 1;
+        actor.aliases.push(c.text.clone());
+        actor.articles.push(article.id);
+        if let Some(role) = &c.role {
+            let better =
+                actor.role.is_none() || (actor.affiliation.is_none() && c.affiliation.is_some());
+            if better {
+                actor.role = Some(Attribute {
+                    value: role.clone(),
+                    evidence: at_ref,
+                });
+                if let Some(t) = c.affiliation {
+                    let (_, name) = gaz_key(t);
+                    actor.affiliation = Some(Attribute {
+                        value: name,
+                        evidence: at_ref,
+                    });
+                }
+            }
+        }
+    }
+    let _ = gazetteer;
+    for actor in &mut actors {
+        actor.aliases.push(actor.name.clone());
+        actor.aliases.sort();
+        actor.aliases.dedup();
+        actor.articles.sort();
+        actor.articles.dedup();
+    }
+    mentions.sort_by_key(|m| (m.at.article, m.span.start, m.span.end));
+    let _: Option<ArticleId> = None;
+    (actors, mentions)
+}

@@ -1,0 +1,388 @@
+//! One article, read once: gazetteer hits (capitals decided by context), then the capitalised
+//! names between them, each classified by pattern or by person evidence, or left unknown for
+//! the corpus-wide resolution to decide.
+
+use super::context::{Ctx, GazHit};
+use super::gazetteer_match::{GazForm, GazIndex, GazMatch, GazTarget};
+use super::lexicon::Lexicon;
+use super::patterns::{PatternKind, Run, acronym_after, capitalized_runs, classify, split_run};
+use super::people::evidence;
+use super::tokens::{Token, TokenKind, tokenize};
+
+/// What a candidate mention is, as far as one article can tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Class {
+    /// A gazetteer entry.
+    Gaz(GazTarget),
+    /// An organization found by pattern.
+    Org,
+    /// A place found by pattern.
+    Place,
+    /// A person; `strong` when the evidence suffices for a single word.
+    Person {
+        /// Evidence beyond a speech verb.
+        strong: bool,
+    },
+    /// A capitalised name without evidence; the corpus may know it.
+    Unknown,
+}
+
+/// One candidate mention in one article.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// First byte of the name (titles left out).
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The name as written.
+    pub text: String,
+    /// What it is.
+    pub class: Class,
+    /// True for a demonym.
+    pub demonym: bool,
+    /// A role stated beside it.
+    pub role: Option<String>,
+    /// The affiliation stated with the role.
+    pub affiliation: Option<GazTarget>,
+    /// For "X, who also goes by Y": the candidate index of X, on Y.
+    pub other_name_of: Option<usize>,
+}
+
+/// The candidates of one article and the acronyms it defines.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleScan {
+    /// Candidates in text order, without overlaps.
+    pub candidates: Vec<Candidate>,
+    /// `(acronym, candidate index of the long form)`.
+    pub acronyms: Vec<(String, usize)>,
+}
+
+/// Words after a capital that make it stand for its government ("Moscow has urged").
+fn government_context(tokens: &[Token], text: &str, after: usize, lex: &Lexicon) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let first = word(after);
+    if tokens
+        .get(after)
+        .is_some_and(|t| t.kind == TokenKind::Possessive)
+    {
+        let noun = word(after + 1).to_lowercase();
+        return !matches!(
+            noun.as_str(),
+            "streets"
+                | "residents"
+                | "mayor"
+                | "airport"
+                | "suburbs"
+                | "outskirts"
+                | "centre"
+                | "center"
+                | "population"
+                | "people"
+                | "neighbourhoods"
+                | "neighborhoods"
+                | "districts"
+                | "markets"
+                | "hospitals"
+                | "citizens"
+                | "inhabitants"
+                | "university"
+                | "main"
+                | "old"
+                | "city"
+                | "largest"
+                | "biggest"
+                | "historic"
+                | "international"
+        );
+    }
+    if Lexicon::has(&lex.speech_verbs, first) {
+        return true;
+    }
+    let second = word(after + 1);
+    matches!(
+        first,
+        "has" | "have" | "had" | "will" | "would" | "also" | "is" | "was"
+    ) && (Lexicon::has(&lex.speech_verbs, second)
+        || matches!(
+            second,
+            "urged"
+                | "condemned"
+                | "called"
+                | "demanded"
+                | "rejected"
+                | "accused"
+                | "threatened"
+                | "imposed"
+                | "sanctioned"
+                | "welcomed"
+                | "backed"
+                | "supported"
+                | "sent"
+                | "recalled"
+                | "expelled"
+                | "refused"
+                | "insisted"
+                | "vowed"
+                | "pledged"
+        ))
+}
+
+/// Decides what each gazetteer match stands for in its context.
+fn decide_hits(text: &str, tokens: &[Token], matches: &[GazMatch]) -> Vec<GazHit> {
+    let lex = Lexicon::get();
+    matches
+        .iter()
+        .map(|m| {
+            let target = match (m.entry.form, m.entry.capital_of) {
+                (GazForm::Capital, Some(country)) => {
+                    let after = tokens.partition_point(|t| t.start < m.end);
+                    if government_context(tokens, text, after, lex) {
+                        GazTarget::Country(country)
+                    } else {
+                        m.entry.target
+                    }
+                }
+                _ => m.entry.target,
+            };
+            GazHit {
+                start: m.start,
+                end: m.end,
+                target,
+                demonym: m.entry.form == GazForm::Demonym,
+            }
+        })
+        .collect()
+}
+
+/// Scans one article body.
+pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
+    let tokens = tokenize(text);
+    let hits = decide_hits(text, &tokens, &index.find(text));
+    let ctx = Ctx::new(text, &tokens, hits);
+    let mut scan = ArticleScan::default();
+    let mut absorbed = vec![false; ctx.hits.len()];
+    let mut found: Vec<Candidate> = Vec::new();
+    let span_text = |a: usize, b: usize| text.get(a..b).unwrap_or("").to_string();
+    let tok = |i: usize| ctx.tokens.get(i).copied();
+
+    for run in capitalized_runs(&ctx) {
+        for piece in split_run(&ctx, run) {
+            let (Some(_), Some(last)) = (tok(piece.first), tok(piece.last)) else {
+                continue;
+            };
+            if let Some(kind) = classify(&ctx, piece) {
+                // "President of the National Assembly": the title is no part of the name.
+                let mut piece = piece;
+                while let Some(of) = (piece.first..piece.last).find(|&i| ctx.word(i) == "of")
+                    && (piece.first..of)
+                        .all(|i| ctx.lex.is_title(ctx.word(i)) || ctx.lex.is_role_word(ctx.word(i)))
+                    && of > piece.first
+                {
+                    piece.first = of + 1;
+                    while matches!(ctx.word(piece.first), "the" | "of") && piece.first < piece.last
+                    {
+                        piece.first += 1;
+                    }
+                }
+                let Some(first) = tok(piece.first) else {
+                    continue;
+                };
+                let mut start = first.start;
+                // "United States Air Force", "French Embassy": a country or place right before
+                // an organization's head word belongs to its name.
+                if kind == PatternKind::Org
+                    && let Some(prev) = piece.first.checked_sub(1)
+                    && let Some(h) = ctx.cover.get(prev).copied().flatten()
+                    && let Some(hit) = ctx.hits.get(h)
+                    && !matches!(hit.target, GazTarget::Org(_))
+                    && has_org_head(&ctx, piece)
+                {
+                    start = hit.start;
+                    absorbed[h] = true;
+                }
+                let idx = found.len();
+                found.push(Candidate {
+                    start,
+                    end: last.end,
+                    text: span_text(start, last.end),
+                    class: match kind {
+                        PatternKind::Org => Class::Org,
+                        PatternKind::Place => Class::Place,
+                    },
+                    demonym: false,
+                    role: None,
+                    affiliation: None,
+                    other_name_of: None,
+                });
+                if let Some(a) = acronym_after(&ctx, piece) {
+                    scan.acronyms.push((ctx.word(a).to_string(), idx));
+                }
+                continue;
+            }
+            // Titles at the front are no part of the name ("President Mohamed Bazoum").
+            let lex = ctx.lex;
+            let mut name = piece;
+            while name.first < name.last
+                && (lex.is_title(ctx.word(name.first))
+                    || lex.is_role_word(ctx.word(name.first))
+                    || matches!(ctx.word(name.first), "of" | "the" | "for"))
+            {
+                name.first += 1;
+                if ctx.word(name.first) == "." {
+                    name.first += 1;
+                }
+            }
+            let lone = ctx.word(name.first);
+            if name.first > name.last
+                || name.len() == 1
+                    && (lex.is_title(lone)
+                        || lex.is_role_word(lone)
+                        || Lexicon::has(&lex.never_names, lone))
+            {
+                continue;
+            }
+            let Some(first) = tok(name.first) else {
+                continue;
+            };
+            let mut ev = evidence(&ctx, name);
+            // A surname the gazetteer knows as a demonym or a city ("Volker Turk"): after a
+            // name with strong evidence, a lone word hit that qualifies no noun is the surname.
+            if ev.strong
+                && let Some(h) = ctx.cover.get(name.last + 1).copied().flatten()
+                && let Some(hit) = ctx.hits.get(h)
+                && ctx
+                    .tokens
+                    .get(name.last + 1)
+                    .is_some_and(|t| t.start == hit.start && t.end == hit.end)
+                && (!matches!(hit.target, GazTarget::Country(_) | GazTarget::Org(_)) || hit.demonym)
+                && is_no_noun(&ctx, name.last + 2)
+            {
+                absorbed[h] = true;
+                name.last += 1;
+                let keep = ev.clone();
+                ev = evidence(&ctx, name);
+                ev.strong = true;
+                if ev.before.role.is_none() {
+                    ev.before = keep.before;
+                }
+            }
+            let Some(last) = tok(name.last) else {
+                continue;
+            };
+            let class = if ev.strong || (ev.weak && name.len() >= 2) {
+                Class::Person { strong: ev.strong }
+            } else {
+                Class::Unknown
+            };
+            let other_name_of = if ev.other_name {
+                found.iter().rposition(|c| {
+                    matches!(c.class, Class::Person { .. })
+                        && first.start.saturating_sub(c.end) < 80
+                })
+            } else {
+                None
+            };
+            found.push(Candidate {
+                start: first.start,
+                end: last.end,
+                text: span_text(first.start, last.end),
+                class,
+                demonym: false,
+                role: ev.before.role.clone().or(ev.apposition.clone()),
+                affiliation: ev.before.affiliation,
+                other_name_of,
+            });
+        }
+    }
+    for (h, hit) in ctx.hits.iter().enumerate() {
+        if absorbed[h] {
+            continue;
+        }
+        // A town's name that the text marks as a person's ("Djibo, a supporter of the coup,").
+        if matches!(hit.target, GazTarget::Place(_) | GazTarget::Capital(_)) && !hit.demonym {
+            let first = ctx.tokens.partition_point(|t| t.start < hit.start);
+            let last = ctx
+                .tokens
+                .partition_point(|t| t.start < hit.end)
+                .saturating_sub(1);
+            let run = Run { first, last };
+            if last == first {
+                let apposition = super::roles::apposition_after(&ctx, last + 1);
+                let who = ctx.word(last + 1) == "," && ctx.word(last + 2) == "who";
+                if apposition.is_some() || who {
+                    let ev = evidence(&ctx, run);
+                    found.push(Candidate {
+                        start: hit.start,
+                        end: hit.end,
+                        text: span_text(hit.start, hit.end),
+                        class: Class::Person { strong: true },
+                        demonym: false,
+                        role: ev.before.role.or(apposition),
+                        affiliation: ev.before.affiliation,
+                        other_name_of: None,
+                    });
+                    continue;
+                }
+            }
+        }
+        found.push(Candidate {
+            start: hit.start,
+            end: hit.end,
+            text: span_text(hit.start, hit.end),
+            class: Class::Gaz(hit.target),
+            demonym: hit.demonym,
+            role: None,
+            affiliation: None,
+            other_name_of: None,
+        });
+    }
+    // Sort into text order, keeping `other_name_of` and acronym indexes valid.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].start, found[i].end));
+    let mut new_index = vec![0usize; found.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Candidate> = order.iter().map(|&i| found[i].clone()).collect();
+    for c in &mut sorted {
+        c.other_name_of = c.other_name_of.and_then(|o| new_index.get(o).copied());
+    }
+    for (_, idx) in &mut scan.acronyms {
+        *idx = new_index.get(*idx).copied().unwrap_or(*idx);
+    }
+    // Gazetteer organizations followed by "(ACR)".
+    for (i, c) in sorted.iter().enumerate() {
+        if matches!(c.class, Class::Gaz(GazTarget::Org(_))) {
+            let after = ctx.tokens.partition_point(|t| t.start < c.end);
+            if ctx.word(after) == "(" && ctx.word(after + 2) == ")" {
+                let acr = ctx.word(after + 1);
+                if acr.chars().next().is_some_and(char::is_uppercase) && acr.len() <= 10 {
+                    scan.acronyms.push((acr.to_string(), i));
+                }
+            }
+        }
+    }
+    scan.candidates = sorted;
+    scan
+}
+
+/// True when a capitalised organization head word is in the run.
+fn has_org_head(ctx: &Ctx, run: Run) -> bool {
+    (run.first..=run.last).any(|i| {
+        let w = ctx.word(i);
+        w.chars().next().is_some_and(char::is_uppercase) && Lexicon::has(&ctx.lex.org_keywords, w)
+    })
+}
+
+/// True when token `i` is no noun that a demonym before it could qualify: punctuation, a
+/// capitalised word, or a lowercase word shaped like a verb ("called", "said", "has").
+fn is_no_noun(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    !w.chars().next().is_some_and(char::is_lowercase)
+        || Lexicon::has(&ctx.lex.speech_verbs, w)
+        || w.ends_with("ed")
+        || matches!(
+            w,
+            "has" | "had" | "is" | "was" | "will" | "would" | "also" | "who" | "and"
+        )
+}
