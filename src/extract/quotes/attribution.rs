@@ -13,7 +13,7 @@ use super::clauses::{self, Tok, Token};
 use super::lexicon::Lexicon;
 use super::marks::{Quotation, find_quotations};
 use super::words::*;
-use crate::model::{Actor, ActorId, ActorKind, Article, Mention, Span, Speaker};
+use crate::model::{Actor, ActorId, ActorKind, Article, Mention, MentionForm, Span, Speaker};
 
 /// Who a record's speaker is, before actors are consulted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,7 +213,7 @@ impl<'a> Analysis<'a> {
                     && !is_clause_boundary(prev_word)
                     && prev_word != "to" =>
                 {
-                    self.subject_before(toks, p)
+                    self.noun_before(toks, p)
                 }
                 None => self.main_subject(toks),
             }
@@ -337,6 +337,35 @@ impl<'a> Analysis<'a> {
         }
         let opener = self.word(toks, comma + 1).to_lowercase();
         is_relative(&opener) || matches!(opener.as_str(), "a" | "an")
+    }
+
+    /// The noun phrase right before a participle ("held up hand-written signs saying"): the
+    /// words back to a particle, preposition, past-tense verb or clause boundary.
+    fn noun_before(&self, toks: &[Token], end: usize) -> (Who, Span) {
+        let mut s = end;
+        while s > 0 {
+            let w = self.word(toks, s - 1);
+            let lower = w.to_lowercase();
+            let stop = w.is_empty()
+                || is_clause_boundary(w)
+                || is_auxiliary(w)
+                || matches!(
+                    lower.as_str(),
+                    "up" | "out" | "down" | "on" | "in" | "at" | "from" | "to" | "with" | "off"
+                )
+                || lower.len() > 4 && lower.ends_with("ed") && w.starts_with(char::is_lowercase);
+            if stop {
+                break;
+            }
+            s -= 1;
+            if is_determiner(w) {
+                break;
+            }
+        }
+        if s == end {
+            return self.subject_before(toks, end);
+        }
+        (self.speaker_in(toks, s, end), self.span_of(toks, s, end))
     }
 
     /// The speaker named before token `end` (the subject of a verb).
@@ -909,13 +938,30 @@ impl<'a> Analysis<'a> {
         };
         let core = Span::new(core_start, span.end as usize);
         let kind_of = |m: &Mention| self.actors.get(m.actor.index()).map(|a| a.kind);
+        // In "U.S. Embassy in Niger" the speaker is the embassy: a mention counts only if it
+        // covers the institution's noun.
+        let lx = Lexicon::get();
+        let institution_word = text
+            .match_indices(|c: char| !c.is_alphanumeric())
+            .map(|(i, _)| i + 1)
+            .chain(std::iter::once(0))
+            .filter_map(|i| {
+                let rest = text.get(i..)?;
+                let w = rest.split(|c: char| !c.is_alphanumeric()).next()?;
+                lx.institutions
+                    .contains(&w.to_lowercase())
+                    .then(|| Span::new(span.start as usize + i, span.start as usize + i + w.len()))
+            })
+            .next();
         self.mentions
             .iter()
             .filter(|m| {
                 if whole {
                     m.span.contains(core)
                 } else {
-                    m.span.overlaps(span)
+                    m.form == MentionForm::Name
+                        && m.span.overlaps(span)
+                        && institution_word.is_none_or(|w| m.span.contains(w))
                 }
             })
             .max_by_key(|m| {
