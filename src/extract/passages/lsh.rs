@@ -62,33 +62,39 @@ pub(crate) fn candidate_pairs<'a>(
     shingles_of: impl Fn(&Unit) -> &'a [u64] + Sync,
 ) -> Vec<(u32, u32)> {
     let seeds = seeds();
-    let signatures: Vec<[u64; HASHES]> = units
+    // Only the band keys are kept, not the signatures: half the memory.
+    let keys: Vec<[Option<u64>; BANDS]> = units
         .par_iter()
-        .map(|u| signature(shingles_of(u), &seeds))
+        .map(|u| band_keys(&signature(shingles_of(u), &seeds)))
         .collect();
     let mut pairs: Vec<(u32, u32)> = (0..BANDS)
         .into_par_iter()
-        .flat_map_iter(|band| band_pairs(units, &signatures, band))
+        .flat_map_iter(|band| band_pairs(units, &keys, band))
         .collect();
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }
 
-/// The candidate pairs one band yields: units whose band values hash alike.
-fn band_pairs(units: &[Unit], signatures: &[[u64; HASHES]], band: usize) -> Vec<(u32, u32)> {
-    let rows = band * ROWS..(band + 1) * ROWS;
-    let mut keys: Vec<(u64, u32)> = signatures
+/// The key of each band of a signature; `None` for an empty unit, which would otherwise
+/// collide with every other empty unit.
+fn band_keys(sig: &[u64; HASHES]) -> [Option<u64>; BANDS] {
+    let mut keys = [None; BANDS];
+    for (band, key) in keys.iter_mut().enumerate() {
+        let values = sig.get(band * ROWS..(band + 1) * ROWS).unwrap_or(&[]);
+        if !values.is_empty() && !values.contains(&u64::MAX) {
+            *key = Some(values.iter().fold(band as u64, |h, v| mix(h ^ v)));
+        }
+    }
+    keys
+}
+
+/// The candidate pairs one band yields: units whose band keys agree.
+fn band_pairs(units: &[Unit], band_keys: &[[Option<u64>; BANDS]], band: usize) -> Vec<(u32, u32)> {
+    let mut keys: Vec<(u64, u32)> = band_keys
         .iter()
         .enumerate()
-        .filter_map(|(i, sig)| {
-            let values = sig.get(rows.clone())?;
-            if values.contains(&u64::MAX) {
-                return None; // an empty unit collides with every other empty unit
-            }
-            let key = values.iter().fold(band as u64, |h, v| mix(h ^ v));
-            Some((key, u32::try_from(i).ok()?))
-        })
+        .filter_map(|(i, k)| Some((k.get(band).copied().flatten()?, u32::try_from(i).ok()?)))
         .collect();
     keys.sort_unstable();
     let mut pairs = Vec::new();

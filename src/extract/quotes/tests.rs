@@ -174,3 +174,28 @@ fn quote_spans_sit_inside_the_marks_and_sentences_are_set() {
     assert_eq!(q[0].span.slice(&a.body), "Yes,");
     assert_eq!(q[0].at.sentence, a.sentence_at(q[0].span.start).unwrap());
 }
+
+mod no_panic {
+    use super::*;
+    use crate::extract::passages::find_shared_passages;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_text_with_marks_and_names_is_handled(
+            text in "([A-Z][a-z]{0,6}|said|told|he|the|statement|by|according to|who|and|\
+                      [\"“”’,.;:–(]|\n\n| |é|İ){0,80}"
+        ) {
+            let a = article(&text);
+            let (actors, mentions) = actors_for(&a, &[("Ann Lee", P)]);
+            for q in find_quotes(&a, &mentions, &actors) {
+                prop_assert!(a.body.get(q.span.range()).is_some());
+            }
+            let b = article(&text);
+            for p in find_shared_passages(&[a.clone(), b.clone()]) {
+                prop_assert!(a.body.get(p.a.1.range()).is_some());
+            }
+        }
+    }
+}
