@@ -199,3 +199,20 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn inverted_attribution_and_a_verb_in_the_passive() {
+    let got = attributed(
+        "“We will not resign,” said Prime Minister Ann Lee, speaking in the capital.\n\n\
+         The decision was announced by a spokesman, Col Omar Diop, who said the army would \
+         stay “until order returns”.",
+        &[("Ann Lee", P), ("Omar Diop", P)],
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("We will not resign,", "Ann Lee"),
+            ("until order returns", "Omar Diop")
+        ])
+    );
+}
