@@ -250,9 +250,11 @@ impl Clone for GazIndex {
     }
 }
 
-/// True when no letter or digit touches the span on either side.
+/// True when no letter or digit touches the span on either side, and no `$` follows it.
 pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text.get(..start).and_then(|s| s.chars().next_back());
     let after = text.get(end..).and_then(|s| s.chars().next());
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    // "US$ 40 billion" is a currency, not the country.
+    !before.is_some_and(char::is_alphanumeric)
+        && !after.is_some_and(|c| c.is_alphanumeric() || c == '$')
 }

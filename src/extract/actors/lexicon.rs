@@ -13,6 +13,8 @@ pub struct Lexicon {
     pub role_heads: HashSet<String>,
     /// Words that qualify a role (foreign, deputy, state).
     pub role_modifiers: HashSet<String>,
+    /// Nouns of relation (opponent, rival): a person mark only in an apposition.
+    pub relation_nouns: HashSet<String>,
     /// Verbs of speech (said, told, tweeted).
     pub speech_verbs: HashSet<String>,
     /// Capitalised words that never name an actor alone.
@@ -47,6 +49,7 @@ impl Lexicon {
             honorifics: parse(include_str!("../../../data/lexicon/honorifics.txt")),
             role_heads: parse(include_str!("../../../data/lexicon/role_heads.txt")),
             role_modifiers: parse(include_str!("../../../data/lexicon/role_modifiers.txt")),
+            relation_nouns: parse(include_str!("../../../data/lexicon/relation_nouns.txt")),
             speech_verbs: parse(include_str!("../../../data/lexicon/speech_verbs.txt")),
             never_names: parse(include_str!("../../../data/lexicon/never_names.txt")),
             acronym_stoplist: parse(include_str!("../../../data/lexicon/acronym_stoplist.txt")),

@@ -75,7 +75,9 @@ pub fn capitalized_runs(ctx: &Ctx) -> Vec<Run> {
                 last = j;
                 j += 1;
             } else if (ctx.word(j) == "." && ctx.word(last).chars().count() == 1
-                || is_connector(ctx.word(j)))
+                || is_connector(ctx.word(j))
+                // "Movement for Justice and Peace": "and" inside an organization's name only.
+                || ctx.word(j) == "and" && has_head(ctx, Run { first, last }, &ctx.lex.org_keywords))
                 && !newline(j)
                 && ctx.is_free_capitalized(j + 1)
                 && !newline(j + 1)

@@ -32,6 +32,15 @@ fn normalize(name: &str) -> String {
         .collect()
 }
 
+/// A word shaped like an adjective or a noun of origin or belief ("Californian", "Javanese",
+/// "Cornish", "Islamic", "Islamist").
+fn looks_like_adjective(text: &str) -> bool {
+    !text.contains(' ')
+        && ["ian", "ians", "ese", "ish", "ic", "ist", "ists", "ism"]
+            .iter()
+            .any(|end| text.ends_with(end))
+}
+
 /// The words of a name, whitespace normalised.
 fn words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
@@ -106,7 +115,6 @@ impl People {
 #[derive(Debug, Clone, Copy)]
 struct At {
     article: usize,
-    cand: usize,
 }
 
 /// Resolves all scans into actors and mentions.
@@ -120,15 +128,9 @@ pub fn resolve(
         .iter()
         .enumerate()
         .flat_map(|(a, s)| {
-            s.candidates.iter().enumerate().map(move |(c, cand)| {
-                (
-                    At {
-                        article: a,
-                        cand: c,
-                    },
-                    cand,
-                )
-            })
+            s.candidates
+                .iter()
+                .map(move |cand| (At { article: a }, cand))
         })
         .collect();
 
@@ -148,15 +150,26 @@ pub fn resolve(
             }
         }
     }
-    let full: Vec<(String, usize)> = people.names.iter().map(|(k, v)| (k.clone(), *v)).collect();
-    for (i, (a, na)) in full.iter().enumerate() {
-        for (b, nb) in full.iter().skip(i + 1) {
-            let (wa, wb) = (words(a), words(b));
-            if wa.last() == wb.last()
-                && let (Some(fa), Some(fb)) = (wa.first(), wb.first())
-                && same_first_name(fa, fb)
-            {
-                people.uf.union(*na, *nb);
+    let mut full: Vec<(String, usize)> =
+        people.names.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    full.sort_by_key(|(_, n)| *n);
+    // Spelling variants: only names under one surname are compared, so the cost stays linear
+    // in the number of names times the (small) number of first names per surname.
+    let mut by_surname: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    for (name, n) in &full {
+        let w = words(name);
+        if let (Some(first), Some(last)) = (w.first(), w.last()) {
+            by_surname.entry(last).or_default().push((first, *n));
+        }
+    }
+    let mut groups: Vec<&Vec<(&str, usize)>> = by_surname.values().collect();
+    groups.sort();
+    for group in groups {
+        for (i, (fa, na)) in group.iter().enumerate() {
+            for (fb, nb) in group.iter().skip(i + 1) {
+                if same_first_name(fa, fb) {
+                    people.uf.union(*na, *nb);
+                }
             }
         }
     }
@@ -268,19 +281,18 @@ pub fn resolve(
         display.entry(key.clone()).or_insert(name);
         Some(key)
     };
-    for (at, c) in &all {
+    for (_, c) in &all {
         keyed.push(pattern_key(c, &mut display));
-        let _ = at;
     }
-    for (a, scan) in scans.iter().enumerate() {
+    // `all` lists the scans' candidates in order: an article's start is the sum before it.
+    let mut offset = 0;
+    for scan in scans {
         for (acr, cand) in &scan.acronyms {
-            let pos = all
-                .iter()
-                .position(|(at, _)| at.article == a && at.cand == *cand);
-            if let Some(Some(key)) = pos.and_then(|p| keyed.get(p)) {
+            if let Some(Some(key)) = keyed.get(offset + cand) {
                 acronyms.entry(acr.clone()).or_insert_with(|| key.clone());
             }
         }
+        offset += scan.candidates.len();
     }
     // Organizations whose text is a defined acronym join the long form.
     for (i, (_, c)) in all.iter().enumerate() {
@@ -336,6 +348,73 @@ pub fn resolve(
             let (key, name) = gaz_key(GazTarget::Country(country));
             display.entry(key.clone()).or_insert(name);
             keyed[i] = Some(key);
+        }
+    }
+    // A name without evidence that an article repeats, once at least inside a sentence, is
+    // an organization's: people are named in full once, then by surname, and the corpus found
+    // no person by it ("Boeing", "Lockheed Martin").
+    let lex = super::lexicon::Lexicon::get();
+    let eligible = |c: &Candidate| {
+        c.class == Class::Unknown
+            && !looks_like_adjective(&c.text)
+            && !super::lexicon::Lexicon::has(&lex.acronym_stoplist, &c.text)
+            && !super::lexicon::Lexicon::has(&lex.never_names, &c.text)
+            // A head word alone ("Embassy", "Region") is a common noun.
+            && !super::lexicon::Lexicon::has(&lex.org_keywords, &c.text)
+            && !super::lexicon::Lexicon::has(&lex.place_keywords, &c.text)
+    };
+    // Multi-word names count within their article; one word across the corpus.
+    let scope = |at: &At, c: &Candidate| {
+        if c.text.contains(' ') {
+            Some(at.article)
+        } else {
+            None
+        }
+    };
+    let mut repeats: HashMap<(Option<usize>, &str), (u32, bool)> = HashMap::new();
+    for (i, (at, c)) in all.iter().enumerate() {
+        if keyed[i].is_none() && eligible(c) {
+            let e = repeats.entry((scope(at, c), c.text.as_str())).or_default();
+            e.0 += 1;
+            e.1 |= !c.opens_sentence;
+        }
+    }
+    for (i, (at, c)) in all.iter().enumerate() {
+        if keyed[i].is_some() || !eligible(c) {
+            continue;
+        }
+        if repeats
+            .get(&(scope(at, c), c.text.as_str()))
+            .is_some_and(|&(n, inside)| n >= 2 && inside)
+        {
+            let key = Key::Org(normalize(&c.text));
+            display.entry(key.clone()).or_insert_with(|| c.text.clone());
+            keyed[i] = Some(key);
+        }
+    }
+    // "Apple" after "Apple Computer": the first word of exactly one organization's name.
+    let mut first_words: HashMap<String, Option<Key>> = HashMap::new();
+    for (i, (_, c)) in all.iter().enumerate() {
+        if let Some(key @ Key::Org(_)) = &keyed[i]
+            && let Some((first, _)) = c.text.split_once(' ')
+            && !super::lexicon::Lexicon::has(&lex.never_names, first)
+        {
+            first_words
+                .entry(first.to_string())
+                .and_modify(|k| {
+                    if k.as_ref() != Some(key) {
+                        *k = None;
+                    }
+                })
+                .or_insert_with(|| Some(key.clone()));
+        }
+    }
+    for (i, (_, c)) in all.iter().enumerate() {
+        if keyed[i].is_none()
+            && eligible(c)
+            && let Some(Some(key)) = first_words.get(&c.text)
+        {
+            keyed[i] = Some(key.clone());
         }
     }
     // Display names of people: the most mentioned full name not known only as another name.

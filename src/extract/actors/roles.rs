@@ -101,7 +101,7 @@ pub fn role_before(ctx: &Ctx, name_start: usize) -> RoleBefore {
             break;
         }
         let w = ctx.word(i);
-        let is_head = lex.is_title(w);
+        let is_head = lex.is_title(w) || (apposition && Lexicon::has(&lex.relation_nouns, w));
         let after_of = first.is_some_and(|f| ctx.word(f) == "of");
         let lower_content = w.chars().next().is_some_and(char::is_lowercase)
             && !is_function_word(w)

@@ -46,6 +46,8 @@ pub struct Candidate {
     pub affiliation: Option<GazTarget>,
     /// For "X, who also goes by Y": the candidate index of X, on Y.
     pub other_name_of: Option<usize>,
+    /// The name opens its sentence (where capitals prove nothing).
+    pub opens_sentence: bool,
 }
 
 /// The candidates of one article and the acronyms it defines.
@@ -170,7 +172,45 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
             let (Some(_), Some(last)) = (tok(piece.first), tok(piece.last)) else {
                 continue;
             };
-            if let Some(kind) = classify(&ctx, piece) {
+            // "Singapore Airlines": a lone organization head word right after a place name.
+            // A state body ("the U.S. Embassy", "the French Army") stays a mention of its country.
+            let after_place = piece.len() == 1
+                && has_org_head(&ctx, piece)
+                && !is_state_body(ctx.word(piece.first))
+                && piece
+                    .first
+                    .checked_sub(1)
+                    .and_then(|p| ctx.hit_at(p))
+                    .is_some_and(|h| !matches!(h.target, GazTarget::Org(_)) && !h.demonym);
+            // "Kano Region": a lone place head word right after a city or region.
+            let region_of_place = piece.len() == 1
+                && Lexicon::has(&ctx.lex.place_keywords, ctx.word(piece.first))
+                && piece
+                    .first
+                    .checked_sub(1)
+                    .and_then(|p| ctx.hit_at(p))
+                    .is_some_and(|h| {
+                        matches!(h.target, GazTarget::Place(_) | GazTarget::Capital(_))
+                            && !h.demonym
+                    });
+            // "Bank of Canada", "Air France": a head word whose name is a place's.
+            let place_after = |k: usize| {
+                ctx.hit_at(k).is_some_and(|h| {
+                    !matches!(h.target, GazTarget::Org(_))
+                        && !h.demonym
+                        && ctx.tokens.get(k).is_some_and(|t| t.start == h.start)
+                })
+            };
+            let named_after_place = piece.len() == 1
+                && (has_org_head(&ctx, piece)
+                    && ctx.word(piece.last + 1) == "of"
+                    && place_after(piece.last + 2)
+                    || ctx.word(piece.first) == "Air" && place_after(piece.last + 1));
+            let kind = classify(&ctx, piece)
+                .or(named_after_place.then_some(PatternKind::Org))
+                .or(after_place.then_some(PatternKind::Org))
+                .or(region_of_place.then_some(PatternKind::Place));
+            if let Some(kind) = kind {
                 // "President of the National Assembly": the title is no part of the name.
                 let mut piece = piece;
                 while let Some(of) = (piece.first..piece.last).find(|&i| ctx.word(i) == "of")
@@ -190,21 +230,60 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 let mut start = first.start;
                 // "United States Air Force", "French Embassy": a country or place right before
                 // an organization's head word belongs to its name.
-                if kind == PatternKind::Org
+                if (kind == PatternKind::Org || kind == PatternKind::Place)
                     && let Some(prev) = piece.first.checked_sub(1)
                     && let Some(h) = ctx.cover.get(prev).copied().flatten()
                     && let Some(hit) = ctx.hits.get(h)
                     && !matches!(hit.target, GazTarget::Org(_))
-                    && has_org_head(&ctx, piece)
+                    && (has_org_head(&ctx, piece)
+                        || (kind == PatternKind::Place
+                            && matches!(hit.target, GazTarget::Place(_) | GazTarget::Capital(_))
+                            && !hit.demonym))
                 {
                     start = hit.start;
                     absorbed[h] = true;
                 }
+                // "Bank of America", "Ministry of Defence of Niger": the place after "of".
+                let mut end = last.end;
+                if kind == PatternKind::Org
+                    && ctx.word(piece.first) == "Air"
+                    && piece.len() == 1
+                    && let Some(h) = ctx.cover.get(piece.last + 1).copied().flatten()
+                    && let Some(hit) = ctx.hits.get(h)
+                {
+                    end = hit.end;
+                    absorbed[h] = true;
+                }
+                if kind == PatternKind::Org
+                    && ctx.word(piece.last + 1) == "of"
+                    && let Some(h) = ctx.cover.get(piece.last + 2).copied().flatten()
+                    && let Some(hit) = ctx.hits.get(h)
+                    && !hit.demonym
+                    && !matches!(hit.target, GazTarget::Org(_))
+                    && ctx
+                        .tokens
+                        .get(piece.last + 2)
+                        .is_some_and(|t| t.start == hit.start)
+                {
+                    end = hit.end;
+                    absorbed[h] = true;
+                }
+                // "Apple Inc.", "EADS N.V.": the abbreviation's dot belongs to the name.
+                if end == last.end
+                    && ctx.word(piece.last + 1) == "."
+                    && ctx
+                        .tokens
+                        .get(piece.last + 1)
+                        .is_some_and(|t| t.start == end)
+                    && is_company_suffix(ctx.word(piece.last))
+                {
+                    end += 1;
+                }
                 let idx = found.len();
                 found.push(Candidate {
                     start,
-                    end: last.end,
-                    text: span_text(start, last.end),
+                    end,
+                    text: span_text(start, end),
                     class: match kind {
                         PatternKind::Org => Class::Org,
                         PatternKind::Place => Class::Place,
@@ -213,6 +292,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                     role: None,
                     affiliation: None,
                     other_name_of: None,
+                    opens_sentence: false,
                 });
                 if let Some(a) = acronym_after(&ctx, piece) {
                     scan.acronyms.push((ctx.word(a).to_string(), idx));
@@ -222,6 +302,13 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
             // Titles at the front are no part of the name ("President Mohamed Bazoum").
             let lex = ctx.lex;
             let mut name = piece;
+            // "Apple CEO Steve Jobs": a title inside the run ends what comes before the name.
+            if let Some(k) = (name.first..name.last)
+                .rev()
+                .find(|&k| lex.is_title(ctx.word(k)))
+            {
+                name.first = k + 1;
+            }
             while name.first < name.last
                 && (lex.is_title(ctx.word(name.first))
                     || lex.is_role_word(ctx.word(name.first))
@@ -291,6 +378,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 role: ev.before.role.clone().or(ev.apposition.clone()),
                 affiliation: ev.before.affiliation,
                 other_name_of,
+                opens_sentence: ctx.starts_sentence(name.first),
             });
         }
     }
@@ -320,6 +408,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                         role: ev.before.role.or(apposition),
                         affiliation: ev.before.affiliation,
                         other_name_of: None,
+                        opens_sentence: false,
                     });
                     continue;
                 }
@@ -334,6 +423,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
             role: None,
             affiliation: None,
             other_name_of: None,
+            opens_sentence: false,
         });
     }
     // Sort into text order, keeping `other_name_of` and acronym indexes valid.
@@ -385,4 +475,39 @@ fn is_no_noun(ctx: &Ctx, i: usize) -> bool {
             w,
             "has" | "had" | "is" | "was" | "will" | "would" | "also" | "who" | "and"
         )
+}
+
+/// Head words of a state's own bodies: after a country's name they leave the country a mention
+/// of its own ("the U.S. Embassy" names the United States).
+fn is_state_body(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "embassy"
+            | "consulate"
+            | "army"
+            | "navy"
+            | "police"
+            | "ministry"
+            | "government"
+            | "parliament"
+            | "forces"
+            | "force"
+            | "guard"
+            | "cabinet"
+            | "administration"
+            | "military"
+            | "senate"
+            | "congress"
+            | "presidency"
+            | "junta"
+            | "authorities"
+    )
+}
+
+/// Abbreviated company suffixes that take a dot.
+fn is_company_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "Inc" | "Corp" | "Ltd" | "Co" | "Bros" | "Ltda" | "Cie" | "Pty"
+    )
 }
