@@ -1,0 +1,212 @@
+//! Verification of candidate units: lines up the shingles two articles share inside the
+//! candidate ranges and keeps the runs long and distinctive enough to be a shared passage.
+//!
+//! A run may skip a few shingles on both sides at once, so one changed word ("Nigerians" and
+//! "Nigeriens", "neighboring" and "neighbouring") does not cut a passage in two.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::tokens::{SHINGLE, Token};
+
+/// Fewest shared shingles in a passage: with three-word shingles, ten words or more in common.
+const MIN_SHARED_SHINGLES: usize = 8;
+/// Fewest distinct content words in a passage, so stock phrases made of function words and a
+/// couple of names ("said in a statement on Thursday that the") never count.
+const MIN_CONTENT_WORDS: usize = 6;
+/// Largest step between consecutive shared shingles of one run, on each side.
+const MAX_STEP: usize = 4;
+/// How many occurrences of one shingle in the other article are considered (repeated phrases).
+const MAX_OCCURRENCES: usize = 8;
+
+/// One article's side of a comparison.
+pub(crate) struct Side<'a> {
+    /// The article's tokens.
+    pub tokens: &'a [Token],
+    /// The shingle starting at each token.
+    pub shingles: &'a [u64],
+    /// The candidate token ranges (any order, may overlap).
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// A verified shared passage as token ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Matched {
+    /// Tokens in the first article.
+    pub a: Range<usize>,
+    /// Tokens in the second article.
+    pub b: Range<usize>,
+    /// Jaccard similarity of the two ranges' shingle sets.
+    pub similarity: f32,
+}
+
+/// A run of shared shingles being built: first and last positions on both sides.
+struct Run {
+    first: (usize, usize),
+    last: (usize, usize),
+    count: usize,
+}
+
+/// Sorts and merges overlapping or touching ranges.
+fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// Start positions of the shingles lying wholly inside `ranges`.
+fn shingle_starts(ranges: &[Range<usize>], n_shingles: usize) -> impl Iterator<Item = usize> + '_ {
+    ranges.iter().flat_map(move |r| {
+        let end = r.end.saturating_sub(SHINGLE - 1).min(n_shingles);
+        r.start..end.max(r.start)
+    })
+}
+
+/// The shared passages between two articles inside their candidate ranges.
+pub(crate) fn align(a: Side<'_>, b: Side<'_>) -> Vec<Matched> {
+    let a_ranges = merge_ranges(a.ranges);
+    let b_ranges = merge_ranges(b.ranges);
+    let mut where_in_b: HashMap<u64, Vec<usize>> = HashMap::new();
+    for j in shingle_starts(&b_ranges, b.shingles.len()) {
+        if let Some(&h) = b.shingles.get(j) {
+            let list = where_in_b.entry(h).or_default();
+            if list.len() < MAX_OCCURRENCES {
+                list.push(j);
+            }
+        }
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    let mut open: Vec<usize> = Vec::new(); // indexes of runs that may still grow
+    for i in shingle_starts(&a_ranges, a.shingles.len()) {
+        let Some(js) = a.shingles.get(i).and_then(|h| where_in_b.get(h)) else {
+            continue;
+        };
+        open.retain(|&r| runs.get(r).is_some_and(|run| i <= run.last.0 + MAX_STEP));
+        for &j in js {
+            let best = open
+                .iter()
+                .copied()
+                .filter(|&r| {
+                    runs.get(r).is_some_and(|run| {
+                        run.last.0 < i && run.last.1 < j && j <= run.last.1 + MAX_STEP
+                    })
+                })
+                .min_by_key(|&r| {
+                    runs.get(r)
+                        .map_or(usize::MAX, |run| (i - run.last.0).abs_diff(j - run.last.1))
+                });
+            match best.and_then(|r| runs.get_mut(r)) {
+                Some(run) => {
+                    run.last = (i, j);
+                    run.count += 1;
+                }
+                None => {
+                    open.push(runs.len());
+                    runs.push(Run {
+                        first: (i, j),
+                        last: (i, j),
+                        count: 1,
+                    });
+                }
+            }
+        }
+    }
+    let mut found: Vec<Matched> = runs
+        .iter()
+        .filter(|run| run.count >= MIN_SHARED_SHINGLES)
+        .map(|run| Matched {
+            a: run.first.0..run.last.0 + SHINGLE,
+            b: run.first.1..run.last.1 + SHINGLE,
+            similarity: 0.0,
+        })
+        .filter(|m| distinct_content_words(a.tokens, &m.a) >= MIN_CONTENT_WORDS)
+        .collect();
+    found.sort_by_key(|m| (m.a.start, m.b.start));
+    let mut merged: Vec<Matched> = Vec::with_capacity(found.len());
+    for m in found {
+        match merged.last_mut() {
+            Some(last) if m.a.start < last.a.end && m.b.start < last.b.end => {
+                last.a.end = last.a.end.max(m.a.end);
+                last.b.end = last.b.end.max(m.b.end);
+            }
+            _ => merged.push(m),
+        }
+    }
+    for m in &mut merged {
+        m.similarity = jaccard(a.shingles, &m.a, b.shingles, &m.b);
+    }
+    merged
+}
+
+/// Number of distinct content words among `range` of `tokens`.
+fn distinct_content_words(tokens: &[Token], range: &Range<usize>) -> usize {
+    tokens
+        .get(range.clone())
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.content)
+        .map(|t| t.hash)
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+/// Jaccard similarity of the shingle sets of two token ranges.
+fn jaccard(a: &[u64], ra: &Range<usize>, b: &[u64], rb: &Range<usize>) -> f32 {
+    let set = |s: &[u64], r: &Range<usize>| -> HashSet<u64> {
+        shingle_starts(std::slice::from_ref(r), s.len())
+            .filter_map(|i| s.get(i).copied())
+            .collect()
+    };
+    let (sa, sb) = (set(a, ra), set(b, rb));
+    let union = sa.union(&sb).count();
+    if union == 0 {
+        return 0.0;
+    }
+    sa.intersection(&sb).count() as f32 / union as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::{shingles, tokenize};
+    use super::*;
+
+    fn side<'a>(tokens: &'a [Token], shingles: &'a [u64]) -> Side<'a> {
+        Side {
+            tokens,
+            shingles,
+            ranges: std::iter::once(0..tokens.len()).collect(),
+        }
+    }
+
+    #[test]
+    fn one_changed_word_does_not_split_a_passage() {
+        let ta = tokenize(
+            "He said: The hard-won achievements will be safeguarded. All Nigerians who love \
+             democracy and freedom will see to it, Mr Bazoum tweeted.",
+        );
+        let tb = tokenize(
+            "To say: The hard-won achievements will be safeguarded. All Nigeriens who love \
+             democracy and freedom will see to it.",
+        );
+        let (sa, sb) = (shingles(&ta), shingles(&tb));
+        let found = align(side(&ta, &sa), side(&tb, &sb));
+        assert_eq!(found.len(), 1, "{found:?}");
+        let m = &found[0];
+        assert_eq!(m.b.end, tb.len());
+        assert!(m.similarity > 0.5 && m.similarity < 1.0);
+    }
+
+    #[test]
+    fn a_short_common_phrase_is_not_a_passage() {
+        let ta = tokenize("The ministry said in a statement on Thursday that the talks went well.");
+        let tb = tokenize("The army said in a statement on Thursday that the road was closed.");
+        let (sa, sb) = (shingles(&ta), shingles(&tb));
+        assert!(align(side(&ta, &sa), side(&tb, &sb)).is_empty());
+    }
+}

@@ -1,0 +1,162 @@
+//! What kind of source a name or description is, and the key that merges mentions of one
+//! source across articles.
+
+use crate::extract::quotes::lexicon::Lexicon;
+use crate::model::{Actor, ActorKind, SourceKind};
+
+/// Titles that mark a name as a person's.
+const PERSON_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "maj",
+    "major",
+    "minister",
+    "secretary",
+    "prof",
+    "sir",
+    "lord",
+    "king",
+    "queen",
+    "prince",
+    "senator",
+];
+
+/// Lowercase words of a text, possessives removed.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .filter(|w| w != "s")
+        .collect()
+}
+
+/// The agency or medium `text` names, when it is one.
+pub(crate) fn media_kind(text: &str) -> Option<SourceKind> {
+    let lx = Lexicon::get();
+    let t = text
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    lx.media
+        .iter()
+        .find(|(_, n)| {
+            if n.starts_with(char::is_lowercase) {
+                n.eq_ignore_ascii_case(t)
+            } else {
+                n == t || n.trim_start_matches("The ") == t
+            }
+        })
+        .map(|(k, _)| *k)
+}
+
+/// The kind of a source the text names or describes (no actor known).
+pub(crate) fn kind_of_text(text: &str, is_name: bool) -> SourceKind {
+    if let Some(kind) = media_kind(text) {
+        return kind;
+    }
+    let lx = Lexicon::get();
+    let w = words(text);
+    let head = w.last().map_or("", String::as_str);
+    let has_anonymous = !is_name
+        && (w.iter().any(|x| lx.anonymous.contains(x))
+            || text.to_lowercase().contains("person familiar")
+            || text.to_lowercase().contains("people familiar"));
+    if has_anonymous {
+        return SourceKind::Anonymous;
+    }
+    if !is_name && lx.roles.contains(head) {
+        return SourceKind::Person;
+    }
+    if w.iter().any(|x| lx.institutions.contains(x)) {
+        return SourceKind::Institution;
+    }
+    if is_name {
+        return SourceKind::Person;
+    }
+
+    if lx.roles.contains(head) || w.iter().any(|x| PERSON_TITLES.contains(&x.as_str())) {
+        return SourceKind::Person;
+    }
+    SourceKind::Group
+}
+
+/// The kind of a source that is a resolved actor.
+pub(crate) fn kind_of_actor(actor: &Actor) -> SourceKind {
+    match actor.kind {
+        ActorKind::Person => SourceKind::Person,
+        ActorKind::Organization => std::iter::once(&actor.name)
+            .chain(&actor.aliases)
+            .find_map(|n| media_kind(n))
+            .unwrap_or(SourceKind::Institution),
+        ActorKind::Country | ActorKind::Place => SourceKind::Institution,
+    }
+}
+
+/// The key that merges one source's citations: lowercase words without leading determiners.
+pub(crate) fn normalised(text: &str) -> String {
+    let w = words(text);
+    let skip = w
+        .iter()
+        .take_while(|x| {
+            matches!(
+                x.as_str(),
+                "the" | "a" | "an" | "one" | "several" | "some" | "his" | "her" | "its" | "their"
+            )
+        })
+        .count();
+    w.get(skip..).unwrap_or(&[]).join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_of_described_sources() {
+        assert_eq!(kind_of_text("Reuters", true), SourceKind::Agency);
+        assert_eq!(kind_of_text("state TV", false), SourceKind::Media);
+        assert_eq!(
+            kind_of_text("several security sources", false),
+            SourceKind::Anonymous
+        );
+        assert_eq!(
+            kind_of_text("someone close to the president", false),
+            SourceKind::Anonymous
+        );
+        assert_eq!(
+            kind_of_text("the Ruritania government", false),
+            SourceKind::Institution
+        );
+        assert_eq!(
+            kind_of_text("The U.S. Embassy in Niamey", true),
+            SourceKind::Institution
+        );
+        assert_eq!(
+            kind_of_text("several political parties", false),
+            SourceKind::Group
+        );
+        assert_eq!(
+            kind_of_text("His foreign minister", false),
+            SourceKind::Person
+        );
+        assert_eq!(kind_of_text("Mr Okafor", true), SourceKind::Person);
+        assert_eq!(kind_of_text("the army chief", false), SourceKind::Person);
+        assert_eq!(
+            kind_of_text("Secretary of State Ann Lee", true),
+            SourceKind::Person
+        );
+    }
+
+    #[test]
+    fn normalised_keys_merge_determiners_and_case() {
+        assert_eq!(normalised("The Army Command's"), normalised("army command"));
+        assert_eq!(normalised("one witness"), "witness");
+    }
+}

@@ -1,0 +1,92 @@
+//! Outlets and cited sources: who published each article and whom it relies on.
+//!
+//! [`outlet`] reads an outlet's self-reference from page furniture; [`cited`] finds each
+//! article's citations from the attribution records of [`crate::extract::quotes`], the
+//! agencies and media the text names, and the photo credits; [`classify`] gives their kinds and
+//! the key that merges one source across articles (its actor, else its normalised name).
+
+mod cited;
+mod classify;
+mod outlet;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::extract::quotes::attribution::Analysis;
+use crate::model::{Actor, Article, Citation, CitedSource, Mention, Quote, SourceId, SourceKind};
+use cited::{Found, citations};
+pub use outlet::outlet_from_furniture;
+
+/// What merges citations into one source: the actor, or the normalised name; credits apart.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Actor(u32, bool),
+    Name(String, bool),
+}
+
+/// The sources every article cites, merged across the corpus, in order of first citation.
+/// `mentions` are the corpus's mentions sorted by article; `quotes` are not needed beyond the
+/// attribution the quote finder shares, and are accepted for the pipeline's signature.
+pub fn find_cited_sources(
+    articles: &[Article],
+    mentions: &[Mention],
+    actors: &[Actor],
+    quotes: &[Quote],
+) -> Vec<CitedSource> {
+    let _ = quotes;
+    let per_article: Vec<Vec<Found>> = articles
+        .par_iter()
+        .map(|article| {
+            let from = mentions.partition_point(|m| m.at.article < article.id);
+            let to = mentions.partition_point(|m| m.at.article <= article.id);
+            let own = mentions.get(from..to).unwrap_or(&[]);
+            let analysis = Analysis::new(article, own, actors);
+            citations(&analysis, article, actors)
+        })
+        .collect();
+    let mut sources: Vec<CitedSource> = Vec::new();
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    for found in per_article.into_iter().flatten() {
+        let credit = found.kind == SourceKind::Credit;
+        let key = match found.actor {
+            Some(a) => Key::Actor(a.0, credit),
+            None => Key::Name(classify::normalised(&found.name), credit),
+        };
+        if matches!(&key, Key::Name(n, _) if n.is_empty()) {
+            continue;
+        }
+        let slot = *index.entry(key).or_insert_with(|| {
+            sources.push(CitedSource {
+                id: SourceId::from_index(sources.len()),
+                name: found.name.clone(),
+                kind: found.kind,
+                actor: found.actor,
+                citations: Vec::new(),
+            });
+            sources.len() - 1
+        });
+        if let Some(source) = sources.get_mut(slot) {
+            let citation = Citation {
+                at: found.at,
+                channel: found.channel,
+            };
+            let known = source.citations.iter().position(|c| c.at == citation.at);
+            match known {
+                Some(i) => {
+                    // Keep the most informative channel for a sentence.
+                    if let Some(c) = source.citations.get_mut(i)
+                        && c.channel.is_none()
+                    {
+                        c.channel = citation.channel;
+                    }
+                }
+                None => source.citations.push(citation),
+            }
+        }
+    }
+    for s in &mut sources {
+        s.citations.sort_by_key(|c| c.at);
+    }
+    sources
+}
