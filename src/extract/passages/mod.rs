@@ -3,9 +3,8 @@
 //!
 //! The method, each step in its own module:
 //! 1. [`tokens`]: every article becomes normalised words and three-word shingles.
-//! 2. Units: each sentence is a unit; a long sentence (or a paragraph, when sentences are not
-//!    split) is cut into overlapping windows, so a unit is short enough for a shared part to
-//!    dominate it.
+//! 2. Units: each paragraph is cut into overlapping windows of a few dozen words, across
+//!    sentence ends, so a unit is short enough for a shared part to dominate it.
 //! 3. [`lsh`]: MinHash signatures of the units' shingles, banded; units of different articles
 //!    that agree in a band are candidate pairs. Work and memory grow with the corpus, not with
 //!    its square.
@@ -29,9 +28,9 @@ use align::{Side, align};
 use lsh::{Unit, candidate_pairs};
 use tokens::{SHINGLE, Token, shingles, tokenize};
 
-/// Longest unit in tokens; longer sentences are cut into windows.
+/// Longest unit in tokens; longer paragraphs are cut into windows.
 const UNIT_TOKENS: usize = 20;
-/// Step between the windows of a long sentence (they overlap by half).
+/// Step between the windows of a long paragraph (they overlap by half).
 const UNIT_STRIDE: usize = 10;
 /// Shortest unit worth indexing; a passage needs more words than this anyway.
 const MIN_UNIT_TOKENS: usize = 6;
@@ -48,10 +47,10 @@ struct Prepared {
 fn prepare(article: &Article) -> Prepared {
     let tokens = tokenize(&article.body);
     let shingles = shingles(&tokens);
-    let mut spans: Vec<Span> = article.sentences.iter().map(|s| s.span).collect();
-    if spans.is_empty() {
-        spans = article.paragraphs.clone();
-    }
+    // Windows run over whole paragraphs, across sentence ends: a quotation is often split into
+    // sentences differently by two articles ("…safeguarded. All Nigerians…," he tweeted vs
+    // "…to say: “…safeguarded. All Nigeriens…”"), and each piece alone is too short to pass.
+    let mut spans: Vec<Span> = article.paragraphs.clone();
     if spans.is_empty() {
         spans.push(Span::new(0, article.body.len()));
     }
