@@ -10,6 +10,8 @@
 //! - [`extract`]: one module per kind of knowledge; pure functions from text to records with
 //!   byte spans.
 //! - [`pipeline`]: runs the extractors over loaded articles and builds the [`model::Corpus`].
+//! - [`ui`]: the interactive browser (state, actions, keymap, view), terminal-free.
+//! - [`term`]: the terminal guard and event loop that run the browser.
 //! - [`cli`]: the command line.
 
 pub mod cli;
@@ -18,4 +20,6 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod sample;
+pub mod term;
 pub mod text;
+pub mod ui;
