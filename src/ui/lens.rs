@@ -66,7 +66,8 @@ pub struct Narrowed {
     pub timeline: Vec<EntryId>,
     /// Outlets then cited sources, each with its count under the lens (articles or citations).
     pub sources: Vec<(SourceItem, u32)>,
-    /// Actors with their rank score (mentions, or co-occurrences with the lens actors).
+    /// Actors with their mentions in the lens's articles, ranked first by how often they share
+    /// a sentence with the lens actors.
     pub actors: Vec<(ActorId, u32)>,
 }
 
@@ -258,16 +259,7 @@ pub fn narrow(corpus: &Corpus, outlets: &[Outlet], lens: &[LensItem]) -> Narrowe
                 .collect();
             list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             list.into_iter()
-                .map(|(a, (cooc, mentions))| {
-                    (
-                        a,
-                        if lens_actors.is_empty() {
-                            mentions
-                        } else {
-                            cooc
-                        },
-                    )
-                })
+                .map(|(a, (_, mentions))| (a, mentions))
                 .collect()
         }
     };

@@ -29,6 +29,8 @@ fn title(name: &str, shown: usize, narrowed: usize, total: usize) -> String {
         format!("{name} {total}")
     } else if shown == narrowed {
         format!("{name} {shown}/{total}")
+    } else if narrowed == total {
+        format!("{name} {shown} of {total}")
     } else {
         format!("{name} {shown} of {narrowed}/{total}")
     }

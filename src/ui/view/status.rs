@@ -41,22 +41,53 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ));
         spans.push(Span::raw(" "));
     }
-    let hints = if let Some(m) = &app.message {
-        m.clone()
+    let hints: Vec<&str> = if let Some(m) = &app.message {
+        vec![m.as_str()]
     } else if app.prompt_active() {
-        "Enter keep  Esc drop".to_string()
+        vec!["Enter keep", "Esc drop"]
     } else if app.lens.is_empty() {
-        "Enter lens  f find  / filter  Tab pane  ? help  q quit".to_string()
+        vec![
+            "? help",
+            "q quit",
+            "Enter lens",
+            "f find",
+            "/ filter",
+            "Tab pane",
+        ]
     } else {
-        "Bksp pop  Esc clear  f find  / filter  ? help  q quit".to_string()
+        vec![
+            "? help",
+            "q quit",
+            "Bksp pop",
+            "Esc clear",
+            "f find",
+            "/ filter",
+        ]
     };
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
-    let hints: String = if hints.chars().count() > room {
-        hints.chars().take(room).collect()
-    } else {
-        format!("{hints:>room$}")
-    };
+    // As many hints as fit, most important first.
+    let mut shown = String::new();
+    for h in hints {
+        let len = shown.chars().count() + 2 + h.chars().count();
+        if len > room {
+            break;
+        }
+        if !shown.is_empty() {
+            shown.push_str("  ");
+        }
+        shown.push_str(h);
+    }
+    if shown.is_empty() && app.message.is_some() {
+        shown = app
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .chars()
+            .take(room)
+            .collect();
+    }
+    let hints = format!("{shown:>room$}");
     spans.push(Span::styled(hints, Style::new()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
