@@ -497,7 +497,8 @@ impl App {
             (None, raw.as_str())
         };
         let query = query.trim();
-        let mut results: Vec<(i64, u32, ActorId, Vec<usize>, Option<String>)> = self
+        type Scored = (i64, u32, ActorId, Vec<usize>, Option<String>);
+        let mut results: Vec<Scored> = self
             .corpus
             .actors
             .iter()
@@ -679,7 +680,6 @@ impl App {
             Action::Submit => {
                 r.searching = false;
                 self.next_search_match(true);
-                return;
             }
             Action::Cancel => {
                 r.search.clear();
@@ -709,20 +709,17 @@ impl App {
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Enter => self.enter(),
-            Action::PopLens => {
-                if self.lens.pop().is_some() {
-                    self.relens();
-                    self.remember();
-                }
+            Action::PopLens if !self.lens.is_empty() => {
+                self.lens.pop();
+                self.relens();
+                self.remember();
             }
             Action::Escape => self.escape(),
-            Action::HistoryBack => {
-                if self.history_pos > 0 {
-                    self.remember();
-                    self.history_pos = self.history_pos.saturating_sub(1);
-                    if let Some(at) = self.history.get(self.history_pos).cloned() {
-                        self.restore(at);
-                    }
+            Action::HistoryBack if self.history_pos > 0 => {
+                self.remember();
+                self.history_pos = self.history_pos.saturating_sub(1);
+                if let Some(at) = self.history.get(self.history_pos).cloned() {
+                    self.restore(at);
                 }
             }
             Action::HistoryForward => {

@@ -220,7 +220,7 @@ pub fn narrow(corpus: &Corpus, outlets: &[Outlet], lens: &[LensItem]) -> Narrowe
             .map(|s| (SourceItem::Cited(s.id), s.citations.len() as u32))
             .collect();
     }
-    cited.sort_by(|a, b| b.1.cmp(&a.1));
+    cited.sort_by_key(|c| std::cmp::Reverse(c.1));
     sources.extend(cited);
 
     // Actors: those in allowed articles, ranked by co-occurrence in a sentence with the lens
