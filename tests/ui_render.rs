@@ -220,3 +220,45 @@ fn every_size_down_to_nothing_draws_without_panic() {
         }
     }
 }
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_as_control() {
+    let mut corpus = fixture::corpus();
+    let hostile = "Copy \x1b]52;c;ZXZpbA==\x07 me, clear \x1b[2J the screen, \u{202e}reversed\u{202c}, csi \u{9b}31m.";
+    let a = &mut corpus.articles[0];
+    let start = a.body.len() + 2;
+    a.body.push_str("\n\n");
+    a.body.push_str(hostile);
+    let span = dossier::model::Span::new(start, a.body.len());
+    a.paragraphs.push(span);
+    a.sentences.push(dossier::model::Sentence {
+        span,
+        paragraph: a.paragraphs.len() as u32 - 1,
+    });
+    a.title = Some(format!("Title \x1b[31m{}", "\u{202e}"));
+    corpus.actors[0].name.push_str("\x1b[2J");
+    let mut app = App::new(Arc::new(corpus), 120, 40);
+    let mut screens = vec![render(&app, &Theme::default())];
+    app.update(Action::Focus(Pane::Reader));
+    app.update(Action::Bottom);
+    screens.push(render(&app, &Theme::default()));
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::ShowDetail);
+    screens.push(render(&app, &Theme::default()));
+    for buf in &screens {
+        for cell in buf.content.iter() {
+            for c in cell.symbol().chars() {
+                assert!(
+                    !c.is_control()
+                        && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                    "{c:?} reached the screen"
+                );
+            }
+        }
+    }
+    let reader = text(&screens[1]);
+    assert!(
+        reader.contains("^[[2J"),
+        "ESC shown in caret notation:\n{reader}"
+    );
+}

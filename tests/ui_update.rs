@@ -304,3 +304,22 @@ fn empty_extraction_corpus_works() {
     let empty = App::new(Arc::new(Corpus::default()), 80, 24);
     assert!(empty.reader.is_none());
 }
+
+#[test]
+fn reader_steps_through_articles_under_the_lens() {
+    let mut a = app();
+    a.update(Action::Focus(Pane::Reader));
+    let first = a.reader.as_ref().unwrap().article;
+    a.update(Action::NextArticle);
+    let second = a.reader.as_ref().unwrap().article;
+    assert_ne!(first, second);
+    a.update(Action::PrevArticle);
+    a.update(Action::PrevArticle);
+    assert_eq!(a.reader.as_ref().unwrap().article, first);
+    // Under a lens on Macron (one article), there is nowhere else to go.
+    a.update(Action::OpenFinder);
+    run(&mut a, &typed("macron"));
+    a.update(Action::Submit);
+    let kept = a.reader_articles();
+    assert_eq!(kept.len(), 1);
+}

@@ -90,6 +90,10 @@ pub enum Action {
     NextSentence,
     /// Reader: previous sentence.
     PrevSentence,
+    /// Reader: the next article (in date order, among those the lens keeps).
+    NextArticle,
+    /// Reader: the previous article.
+    PrevArticle,
     /// Next search match, or next mention of a lens actor.
     NextMatch,
     /// Previous search match, or previous mention of a lens actor.

@@ -743,6 +743,8 @@ impl App {
             }
             Action::NextSentence => self.move_sentence(1),
             Action::PrevSentence => self.move_sentence(-1),
+            Action::NextArticle => self.move_article(1),
+            Action::PrevArticle => self.move_article(-1),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
             Action::ShowDetail => {
@@ -865,6 +867,46 @@ impl App {
         if !self.lens.is_empty() {
             self.lens.clear();
             self.relens();
+            self.remember();
+        }
+    }
+
+    /// The articles the reader steps through: in date order, those the lens keeps.
+    pub fn reader_articles(&self) -> Vec<ArticleId> {
+        let allowed = lens::allowed_articles(&self.corpus, &self.outlets, &self.lens);
+        let mut list: Vec<&crate::model::Article> = self
+            .corpus
+            .articles
+            .iter()
+            .filter(|a| {
+                allowed
+                    .as_ref()
+                    .is_none_or(|v| v.get(a.id.index()).copied().unwrap_or(false))
+            })
+            .collect();
+        list.sort_by_key(|a| (a.date, a.id));
+        list.into_iter().map(|a| a.id).collect()
+    }
+
+    fn move_article(&mut self, delta: isize) {
+        let list = self.reader_articles();
+        let here = self
+            .reader
+            .as_ref()
+            .and_then(|r| list.iter().position(|a| *a == r.article));
+        let next = match here {
+            Some(i) => i
+                .saturating_add_signed(delta)
+                .min(list.len().saturating_sub(1)),
+            None => 0,
+        };
+        if let Some(article) = list.get(next).copied()
+            && Some(next) != here
+        {
+            self.open_reader(article, 0);
+            if let Some(r) = &mut self.reader {
+                r.scroll = 0;
+            }
             self.remember();
         }
     }

@@ -260,6 +260,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Reader,
+        &[ch('}')],
+        Action::NextArticle,
+        "next article (under the lens)",
+    ),
+    bind(Reader, &[ch('{')], Action::PrevArticle, "previous article"),
+    bind(
+        Reader,
         &[ch('n')],
         Action::NextMatch,
         "next search match, else next lens mention",

@@ -72,7 +72,11 @@ pub struct Narrowed {
 }
 
 /// The articles every lens item allows, or `None` when the lens is empty.
-fn allowed_articles(corpus: &Corpus, outlets: &[Outlet], lens: &[LensItem]) -> Option<Vec<bool>> {
+pub fn allowed_articles(
+    corpus: &Corpus,
+    outlets: &[Outlet],
+    lens: &[LensItem],
+) -> Option<Vec<bool>> {
     if lens.is_empty() {
         return None;
     }

@@ -228,7 +228,10 @@ pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
                     base.patch(theme.matched()),
                 )),
                 Some(alias) => {
-                    spans.push(Span::styled(format!("{} ", actor.name), base));
+                    spans.push(Span::styled(
+                        format!("{} ", super::visible(&actor.name)),
+                        base,
+                    ));
                     spans.push(Span::styled("~", base.patch(theme.dim())));
                     spans.extend(highlighted(
                         alias,

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{centered, highlighted, pane_block};
+use super::{centered, highlighted, pane_block, visible};
 use crate::model::{ActorId, Speaker};
 use crate::ui::app::{App, DetailTarget, Finder, Overlay};
 use crate::ui::keymap;
@@ -40,7 +40,16 @@ fn popup(
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let max = lines.len().saturating_sub(inner.height as usize);
-    let shown: Vec<Line> = lines.into_iter().skip(scroll.min(max)).collect();
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll.min(max))
+        .map(|mut line| {
+            for span in &mut line.spans {
+                span.content = visible(&span.content).into();
+            }
+            line
+        })
+        .collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }
 

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::pane_block;
+use super::{pane_block, push_visible, visible};
 use crate::model::{Article, Span as ByteSpan};
 use crate::ui::app::{App, search_hits};
 use crate::ui::reader::{self, Line as ReaderLine, ReaderState};
@@ -24,7 +24,7 @@ pub fn reader(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
     let state = app.reader.as_ref();
     let article = state.and_then(|r| app.corpus.article(r.article));
     let title = match article {
-        Some(a) => format!("Reader {}", a.key),
+        Some(a) => format!("Reader {}", visible(&a.key)),
         None => "Reader".to_string(),
     };
     let mut block = pane_block(title, theme, focused);
@@ -64,11 +64,11 @@ pub fn reader(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
         .take(inner.height as usize)
         .map(|line| match line {
             ReaderLine::Meta(s) => {
-                Line::from(vec![Span::raw("  "), Span::styled(s.clone(), theme.dim())])
+                Line::from(vec![Span::raw("  "), Span::styled(visible(s), theme.dim())])
             }
             ReaderLine::Title(s) => Line::from(vec![
                 Span::raw("  "),
-                Span::styled(s.clone(), theme.title(false)),
+                Span::styled(visible(s), theme.title(false)),
             ]),
             ReaderLine::Blank => Line::default(),
             ReaderLine::Body(span) => {
@@ -156,7 +156,7 @@ fn styled_body(
             spans.push(Span::styled(std::mem::take(&mut run), run_style));
         }
         run_style = style;
-        run.push(c);
+        push_visible(&mut run, c);
     }
     if !run.is_empty() {
         spans.push(Span::styled(run, run_style));

@@ -36,7 +36,7 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(" lens: ", theme.dim()));
         let labels: Vec<String> = app.lens.iter().map(|i| app.lens_label(*i)).collect();
         spans.push(Span::styled(
-            labels.join(theme.chevron()),
+            crate::ui::view::visible(&labels.join(theme.chevron())),
             theme.title(false),
         ));
         spans.push(Span::raw(" "));
