@@ -28,6 +28,7 @@ impl Tmux {
 
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
+            .arg("-u")
             .arg("-L")
             .arg(&self.socket)
             .args(args)
@@ -73,15 +74,20 @@ impl Tmux {
 
     /// Waits until the screen shows `text`; fails with the screen after a generous deadline.
     fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |s| s.contains(text))
+    }
+
+    /// Waits until `ready` holds for the screen; fails with the screen after a generous deadline.
+    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if ready(&screen) {
                 return screen;
             }
             assert!(
                 Instant::now() < deadline,
-                "waited for {text:?}; the screen is:\n{screen}"
+                "waited for {what:?}; the screen is:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -95,7 +101,7 @@ impl Drop for Tmux {
 }
 
 fn command() -> String {
-    format!("env LANG=C.UTF-8 {BIN}; echo EXITED rc=$?; sleep 60")
+    format!("env LC_ALL=C.UTF-8 LANG=C.UTF-8 {BIN}; echo EXITED rc=$?; sleep 60")
 }
 
 /// True while process `pid` exists and is not a zombie.
@@ -125,8 +131,13 @@ fn starts_shows_help_quits_and_restores_the_terminal() {
     t.keys(&["?"]);
     t.wait_for("quit (always)");
     t.keys(&["Escape"]);
-    t.keys(&["2"]);
-    t.wait_for("Sources");
+    // Wait for the help to close: an Esc followed at once by another key reads as Alt-key.
+    t.wait_until("the help closes", |s| !s.contains("quit (always)"));
+    t.keys(&["3"]);
+    // The focused pane's corner: heavy in UTF-8, `#` in ASCII.
+    t.wait_until("the actors pane focused", |s| {
+        s.contains("\u{250f} Actors") || s.contains("# Actors")
+    });
     t.keys(&["q"]);
     let screen = t.wait_for("EXITED rc=0");
     assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen left");
@@ -139,7 +150,7 @@ fn killing_the_terminal_ends_the_process() {
         return;
     }
     let t = Tmux::new("kill");
-    t.start(&format!("exec env LANG=C.UTF-8 {BIN}"));
+    t.start(&format!("exec env LC_ALL=C.UTF-8 LANG=C.UTF-8 {BIN}"));
     t.wait_for("Timeline");
     let pid: u32 = t.format("#{pane_pid}").parse().expect("pane pid");
     assert!(alive(pid));

@@ -53,6 +53,8 @@ pub struct Finder {
     pub results: Vec<(ActorId, Vec<usize>, Option<String>)>,
     /// The selected result.
     pub selected: usize,
+    /// The query `results` were computed for.
+    pub results_query: String,
 }
 
 /// What a detail view shows.
@@ -107,6 +109,8 @@ pub struct App {
     pub filters: [Filter; 3],
     /// Per list: the rows shown (narrowed, then filtered).
     pub rows: [Vec<Row>; 3],
+    /// Per list: the filter query `rows` were computed for.
+    rows_query: [String; 3],
     /// The reader, when an article is open.
     pub reader: Option<ReaderState>,
     /// The overlay, if any.
@@ -161,6 +165,7 @@ impl App {
             lists: [ListState::default(); 3],
             filters: Default::default(),
             rows: Default::default(),
+            rows_query: Default::default(),
             reader,
             overlay: None,
             history: Vec::new(),
@@ -359,6 +364,7 @@ impl App {
     fn relens(&mut self) {
         self.narrowed = lens::narrow(&self.corpus, &self.outlets, &self.lens);
         self.lists = [ListState::default(); 3];
+        self.rows_query = Default::default();
         self.refilter_all();
     }
 
@@ -385,8 +391,17 @@ impl App {
                 })
                 .collect();
         } else {
+            // Typing one more character can only drop matches: when the query extends the one
+            // the rows were computed for, only those rows need matching again.
+            let previous = &self.rows_query[i];
+            let candidates: Vec<usize> =
+                if !previous.is_empty() && query.starts_with(previous.as_str()) {
+                    self.rows[i].iter().map(|r| r.item).collect()
+                } else {
+                    (0..n).collect()
+                };
             let mut scored: Vec<(i64, u32, Row)> = Vec::new();
-            for item in 0..n {
+            for item in candidates {
                 let found = match i {
                     0 => self.match_entry(item, &query),
                     1 => self.match_source(item, &query),
@@ -411,6 +426,7 @@ impl App {
             });
             self.rows[i] = scored.into_iter().map(|(_, _, r)| r).collect();
         }
+        self.rows_query[i] = query;
         let len = self.rows[i].len();
         let list = &mut self.lists[i];
         list.selected = list.selected.min(len.saturating_sub(1));
@@ -498,10 +514,18 @@ impl App {
         };
         let query = query.trim();
         type Scored = (i64, u32, ActorId, Vec<usize>, Option<String>);
-        let mut results: Vec<Scored> = self
-            .corpus
-            .actors
-            .iter()
+        // One more character typed can only drop matches: rescan the previous results only.
+        let narrowing = !finder.results_query.is_empty()
+            && raw.starts_with(finder.results_query.as_str())
+            && !query.is_empty();
+        let candidates: Vec<ActorId> = if narrowing {
+            finder.results.iter().map(|r| r.0).collect()
+        } else {
+            self.corpus.actors.iter().map(|a| a.id).collect()
+        };
+        let mut results: Vec<Scored> = candidates
+            .into_iter()
+            .filter_map(|id| self.corpus.actor(id))
             .filter(|a| !a.hidden && kind.is_none_or(|k| a.kind == k))
             .filter_map(|a| {
                 if query.is_empty() {
@@ -518,6 +542,7 @@ impl App {
                 .map(|(_, _, a, idx, via)| (a, idx, via))
                 .collect();
             finder.selected = 0;
+            finder.results_query = raw;
         }
     }
 
