@@ -660,6 +660,12 @@ impl App {
                 }
                 _ => {}
             },
+            (Some(Overlay::Help(scroll)), Action::Down | Action::ScrollDown | Action::PageDown)
+                if *scroll >= super::keymap::help_lines().len() =>
+            {
+                // The help's length is known: no scrolling into emptiness.
+                *scroll = super::keymap::help_lines().len();
+            }
             (Some(Overlay::Help(scroll) | Overlay::Detail(_, scroll)), a) => match a {
                 Action::Up | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
                 Action::Down | Action::ScrollDown => *scroll = scroll.saturating_add(1).min(500),

@@ -45,24 +45,18 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         vec![m.as_str()]
     } else if app.prompt_active() {
         vec!["Enter keep", "Esc drop"]
-    } else if app.lens.is_empty() {
-        vec![
-            "? help",
-            "q quit",
-            "Enter lens",
-            "f find",
-            "/ filter",
-            "Tab pane",
-        ]
     } else {
-        vec![
-            "? help",
-            "q quit",
-            "Bksp pop",
-            "Esc clear",
-            "f find",
-            "/ filter",
-        ]
+        let mut h = vec!["? help", "q quit"];
+        h.extend_from_slice(match app.focus {
+            Pane::Timeline => &["Enter read", "f find", "/ filter", "Tab pane"][..],
+            Pane::Actors => &["Enter lens", "i details", "f find", "/ filter"][..],
+            Pane::Sources => &["Enter lens", "i details", "/ filter", "Tab pane"][..],
+            Pane::Reader => &["] [ sentence", "n N mention", "Enter lens", "} { article"][..],
+        });
+        if !app.lens.is_empty() {
+            h.insert(2, "Bksp pop");
+        }
+        h
     };
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
