@@ -141,6 +141,7 @@ fn starts_shows_help_quits_and_restores_the_terminal() {
     t.keys(&["q"]);
     let screen = t.wait_for("EXITED rc=0");
     assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown again");
     assert!(!screen.contains("Timeline"), "main screen back:\n{screen}");
 }
 
@@ -163,6 +164,44 @@ fn killing_the_terminal_ends_the_process() {
             "dossier (pid {pid}) still running"
         );
         std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The child processes of `pid`.
+fn children(pid: u32) -> Vec<u32> {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .collect()
+}
+
+#[test]
+fn sigterm_and_sigint_restore_the_terminal() {
+    if !Tmux::available() {
+        return;
+    }
+    for signal in ["-TERM", "-INT"] {
+        let t = Tmux::new(&format!("signal{signal}"));
+        t.start(&command());
+        t.wait_for("Timeline");
+        assert_eq!(t.format("#{cursor_flag}"), "0", "cursor hidden while browsing");
+        let shell: u32 = t.format("#{pane_pid}").parse().expect("pane pid");
+        let Some(pid) = children(shell).first().copied() else {
+            eprintln!("SKIPPED: /proc/PID/task/PID/children is not available here");
+            return;
+        };
+        let killed = Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        t.wait_for("EXITED rc=");
+        assert_eq!(
+            t.format("#{alternate_on}"),
+            "0",
+            "{signal}: alternate screen left"
+        );
     }
 }
 
