@@ -185,7 +185,11 @@ fn sigterm_and_sigint_restore_the_terminal() {
         let t = Tmux::new(&format!("signal{signal}"));
         t.start(&command());
         t.wait_for("Timeline");
-        assert_eq!(t.format("#{cursor_flag}"), "0", "cursor hidden while browsing");
+        assert_eq!(
+            t.format("#{cursor_flag}"),
+            "0",
+            "cursor hidden while browsing"
+        );
         let shell: u32 = t.format("#{pane_pid}").parse().expect("pane pid");
         let Some(pid) = children(shell).first().copied() else {
             eprintln!("SKIPPED: /proc/PID/task/PID/children is not available here");

@@ -15,6 +15,7 @@ pub fn base64(data: &[u8]) -> String {
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
+                // Masked to six bits, so the index is always below 64.
                 out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
             } else {
                 out.push('=');

@@ -215,8 +215,8 @@ fn build_article(index: usize, spec: &ArticleSpec) -> Article {
 
 /// True when `body[start..end]` stands alone as a word.
 fn is_word(body: &str, start: usize, end: usize) -> bool {
-    let before = body[..start].chars().next_back();
-    let after = body[end..].chars().next();
+    let before = body.get(..start).and_then(|s| s.chars().next_back());
+    let after = body.get(end..).and_then(|s| s.chars().next());
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 

@@ -26,12 +26,17 @@ impl Default for Theme {
 
 impl Theme {
     /// The theme for this environment: `NO_COLOR` set (to anything) turns colour off; a locale
-    /// that does not say UTF-8 (or `ascii`) turns ASCII on.
+    /// that does not say UTF-8 turns ASCII on, as does `--ascii`.
     pub fn from_env(ascii: bool) -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme::from_vars(ascii, |k| std::env::var(k).ok())
+    }
+
+    /// [`Theme::from_env`] over any variable lookup, for tests.
+    pub fn from_vars(ascii: bool, get: impl Fn(&str) -> Option<String>) -> Theme {
+        let no_color = get("NO_COLOR").is_some_and(|v| !v.is_empty());
         Theme {
             color: !no_color,
-            ascii: ascii || !locale_is_utf8(),
+            ascii: ascii || !locale_from(&get),
         }
     }
 
@@ -221,5 +226,35 @@ mod tests {
             ("LANG", "C")
         ])));
         assert!(locale_from(env(&[])));
+    }
+
+    #[test]
+    fn no_color_and_ascii_flag() {
+        let get = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let t = Theme::from_vars(false, get(&[("NO_COLOR", "1"), ("LANG", "en_GB.UTF-8")]));
+        assert_eq!(
+            t,
+            Theme {
+                color: false,
+                ascii: false
+            }
+        );
+        let t = Theme::from_vars(false, get(&[("NO_COLOR", ""), ("LANG", "C")]));
+        assert_eq!(
+            t,
+            Theme {
+                color: true,
+                ascii: true
+            }
+        );
+        let t = Theme::from_vars(true, get(&[("LANG", "C.UTF-8")]));
+        assert!(t.ascii);
     }
 }
