@@ -262,3 +262,29 @@ fn hostile_text_never_reaches_the_terminal_as_control() {
         "ESC shown in caret notation:\n{reader}"
     );
 }
+
+#[test]
+fn keys_through_the_real_input_path() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut a = app(80, 24);
+    let press = |c: KeyCode| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    let keys = [
+        press(KeyCode::Char('f')),
+        press(KeyCode::Char('t')),
+        press(KeyCode::Char('c')),
+        press(KeyCode::Char('h')),
+        press(KeyCode::Enter),
+        press(KeyCode::Enter),
+        press(KeyCode::Char('n')),
+    ];
+    for k in &keys {
+        if let Some(action) = dossier::term::action_for(&a, k, false) {
+            a.update(action);
+        }
+    }
+    assert_eq!(a.focus, Pane::Reader);
+    insta::assert_snapshot!(
+        "keys_find_tch_enter_enter_n_80x24",
+        text(&render(&a, &Theme::default()))
+    );
+}

@@ -229,7 +229,9 @@ fn find_tchiani_and_open_an_entry() {
     assert!(screen.contains("Tchiani"), "{screen}");
     // His entries come from three articles of the sample.
     t.keys(&["1", "Enter"]);
-    t.wait_for("Reader");
+    // The reader takes the focus (heavy border), open at the entry's sentence (marked).
+    let screen = t.wait_for("\u{250f} Reader");
+    assert!(screen.contains("\u{258c}"), "{screen}");
     t.keys(&["q"]);
     t.wait_for("EXITED rc=0");
     assert_eq!(t.format("#{alternate_on}"), "0");
