@@ -51,6 +51,12 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Pane::Timeline => &["Enter read", "f find", "/ filter", "Tab pane"][..],
             Pane::Actors => &["Enter lens", "i details", "f find", "/ filter"][..],
             Pane::Sources => &["Enter lens", "i details", "/ filter", "Tab pane"][..],
+            Pane::Reader if app.reader.as_ref().is_some_and(|r| !r.search.is_empty()) => &[
+                "n N match",
+                "Esc drop search",
+                "] [ sentence",
+                "} { article",
+            ][..],
             Pane::Reader => &["] [ sentence", "n N mention", "Enter lens", "} { article"][..],
         });
         if !app.lens.is_empty() {
