@@ -10,6 +10,10 @@
 //! - [`extract`]: one module per kind of knowledge; pure functions from text to records with
 //!   byte spans.
 //! - [`pipeline`]: runs the extractors over loaded articles and builds the [`model::Corpus`].
+//! - [`ui`]: the interactive browser (state, actions, keymap, view), terminal-free.
+//! - [`term`]: the terminal guard and event loop that run the browser.
+//! - [`corrections`]: the user's corrections to the actors, kept in a file beside the corpus.
+//! - [`synth`]: synthetic corpora for benchmarks and scale tests.
 //! - [`cli`]: the command line.
 
 pub mod cli;
@@ -20,4 +24,6 @@ pub mod model;
 pub mod pipeline;
 pub mod sample;
 pub mod synth;
+pub mod term;
 pub mod text;
+pub mod ui;

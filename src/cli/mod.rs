@@ -33,9 +33,17 @@ pub use output::CliError;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Files or folders of articles (.txt, .md, .json, .jsonl, .html); none opens the built-in sample.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    /// The articles to open (.txt, .md, .json, .jsonl, .html); none opens the built-in sample.
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+
+    /// Let the browser use the mouse (off by default: capturing it stops you selecting text).
+    #[arg(long)]
+    pub mouse: bool,
+
+    /// Draw borders and markers in ASCII (automatic when the locale is not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
 
     /// A non-interactive command; without one, dossier opens the browser.
     #[command(subcommand)]
@@ -132,7 +140,7 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     match cli.command {
-        None => browse::run(&cli.paths, out),
+        None => browse::run(&cli.corpus, cli.mouse, cli.ascii, out),
         Some(Command::Check(args)) => check::run(&args, out),
         Some(Command::Articles(args)) => articles::run(&args, out),
         Some(Command::Actors(args)) => actors::run(&args, out),

@@ -1,0 +1,325 @@
+//! `App::update` without a terminal: focus, lens, filters, finder, reader and history.
+
+use std::sync::Arc;
+
+use dossier::model::{ActorKind, Corpus};
+use dossier::ui::app::Overlay;
+use dossier::ui::lens::LensItem;
+use dossier::ui::{Action, App, Pane, fixture};
+
+fn app() -> App {
+    App::new(Arc::new(fixture::corpus()), 120, 40)
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(*a);
+    }
+}
+
+fn typed(s: &str) -> Vec<Action> {
+    s.chars().map(Action::Input).collect()
+}
+
+fn actor(app: &App, name: &str) -> dossier::model::ActorId {
+    app.corpus.find_actor(name).expect("fixture actor")
+}
+
+#[test]
+fn focus_moves_by_tab_and_digits() {
+    let cases: &[(&[Action], Pane)] = &[
+        (&[], Pane::Timeline),
+        (&[Action::FocusNext], Pane::Sources),
+        (&[Action::FocusPrev], Pane::Reader),
+        (
+            &[
+                Action::FocusNext,
+                Action::FocusNext,
+                Action::FocusNext,
+                Action::FocusNext,
+            ],
+            Pane::Timeline,
+        ),
+        (&[Action::Focus(Pane::Actors)], Pane::Actors),
+    ];
+    for (actions, want) in cases {
+        let mut a = app();
+        run(&mut a, actions);
+        assert_eq!(a.focus, *want, "{actions:?}");
+    }
+}
+
+#[test]
+fn selection_stays_in_bounds() {
+    let mut a = app();
+    run(&mut a, &[Action::Focus(Pane::Actors), Action::Bottom]);
+    assert_eq!(a.lists[2].selected, a.list_len(2) - 1);
+    run(&mut a, &[Action::Down, Action::PageDown]);
+    assert_eq!(a.lists[2].selected, a.list_len(2) - 1);
+    run(&mut a, &[Action::Top, Action::Up, Action::PageUp]);
+    assert_eq!(a.lists[2].selected, 0);
+}
+
+#[test]
+fn lens_push_pop_and_clear() {
+    let mut a = app();
+    let all_entries = a.narrowed.timeline.len();
+    let tchiani = actor(&a, "Tchiani");
+    // Select Tchiani in the actors list and press Enter.
+    a.update(Action::Focus(Pane::Actors));
+    while a.selected_actor() != Some(tchiani) {
+        a.update(Action::Down);
+    }
+    a.update(Action::Enter);
+    assert_eq!(a.lens, vec![LensItem::Actor(tchiani)]);
+    let under_one = a.narrowed.timeline.len();
+    assert!(under_one < all_entries && under_one > 0);
+    assert!(a.narrowed.actors.iter().all(|(x, _)| *x != tchiani));
+    // A second actor narrows further.
+    let bazoum = actor(&a, "Bazoum");
+    while a.selected_actor() != Some(bazoum) {
+        a.update(Action::Down);
+    }
+    a.update(Action::Enter);
+    assert_eq!(a.lens.len(), 2);
+    assert!(a.narrowed.timeline.len() <= under_one);
+    a.update(Action::PopLens);
+    assert_eq!(a.lens, vec![LensItem::Actor(tchiani)]);
+    assert_eq!(a.narrowed.timeline.len(), under_one);
+    a.update(Action::Escape);
+    assert!(a.lens.is_empty());
+    assert_eq!(a.narrowed.timeline.len(), all_entries);
+}
+
+#[test]
+fn filter_matches_aliases_and_ranks() {
+    let mut a = app();
+    a.update(Action::Focus(Pane::Actors));
+    a.update(Action::StartFilter);
+    assert!(a.prompt_active());
+    run(&mut a, &typed("omar"));
+    assert_eq!(a.selected_actor(), Some(actor(&a, "Tchiani")));
+    assert_eq!(a.rows[2][0].via.as_deref(), Some("Omar Tchiani"));
+    a.update(Action::DeleteChar);
+    run(&mut a, &[Action::Submit]);
+    assert!(!a.prompt_active());
+    assert_eq!(a.filters[2].query, "oma");
+    // Esc after keeping drops the filter.
+    a.update(Action::Escape);
+    assert!(a.filters[2].query.is_empty());
+    assert_eq!(a.list_len(2), a.narrowed.actors.len());
+    // "nigerien" finds Niger through its demonym.
+    run(&mut a, &[Action::StartFilter]);
+    run(&mut a, &typed("nigerien"));
+    assert_eq!(a.selected_actor(), Some(actor(&a, "Niger")));
+    a.update(Action::Cancel);
+    assert!(a.filters[2].query.is_empty() && !a.prompt_active());
+}
+
+#[test]
+fn keys_typed_into_a_prompt_do_not_act() {
+    let mut a = app();
+    a.update(Action::StartFilter);
+    // 'q' is a character here, resolved by the keymap as Input('q').
+    let ctx = a.contexts();
+    let key = dossier::ui::keymap::Key::from_event(crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Char('q'),
+    ));
+    assert_eq!(
+        dossier::ui::keymap::resolve(key, &ctx),
+        Some(Action::Input('q'))
+    );
+}
+
+#[test]
+fn finder_filters_by_kind_and_pushes_the_lens() {
+    let mut a = app();
+    a.update(Action::OpenFinder);
+    let Some(Overlay::Finder(f)) = &a.overlay else {
+        panic!("finder open")
+    };
+    assert_eq!(f.results.len(), a.corpus.actors.len());
+    run(&mut a, &typed("@"));
+    let Some(Overlay::Finder(f)) = &a.overlay else {
+        panic!("finder open")
+    };
+    assert!(
+        f.results
+            .iter()
+            .all(|(x, _, _)| a.corpus.actor(*x).unwrap().kind == ActorKind::Person)
+    );
+    run(&mut a, &[Action::DeleteChar]);
+    run(&mut a, &typed("#"));
+    let Some(Overlay::Finder(f)) = &a.overlay else {
+        panic!("finder open")
+    };
+    assert!(
+        f.results
+            .iter()
+            .all(|(x, _, _)| a.corpus.actor(*x).unwrap().kind == ActorKind::Country)
+    );
+    run(&mut a, &[Action::DeleteChar]);
+    run(&mut a, &typed("tch"));
+    a.update(Action::Submit);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.lens, vec![LensItem::Actor(actor(&a, "Tchiani"))]);
+}
+
+#[test]
+fn timeline_enter_opens_the_reader_at_the_sentence() {
+    let mut a = app();
+    let tchiani = actor(&a, "Tchiani");
+    a.lens.clear();
+    a.update(Action::OpenFinder);
+    run(&mut a, &typed("tch"));
+    a.update(Action::Submit);
+    a.update(Action::Focus(Pane::Timeline));
+    let entry = a.selected_entry().expect("an entry");
+    let at = a.entry_sentence(entry).expect("its sentence");
+    a.update(Action::Enter);
+    assert_eq!(a.focus, Pane::Reader);
+    let r = a.reader.clone().expect("reader open");
+    assert_eq!((r.article, r.sentence), (at.article, at.sentence));
+    assert!(a.corpus.sentence_text(at).contains("Tchiani"));
+    // n marks the next Tchiani mention; Enter on it keeps him in the lens (already there).
+    a.update(Action::NextMatch);
+    let cursor = a.reader.as_ref().and_then(|r| r.cursor).expect("marked");
+    assert_eq!(a.corpus.mentions[cursor].actor, tchiani);
+    // ] and [ move between sentences, clamped.
+    a.update(Action::NextSentence);
+    assert_eq!(a.reader.as_ref().unwrap().sentence, at.sentence + 1);
+    a.update(Action::PrevSentence);
+    a.update(Action::PrevSentence);
+    assert_eq!(
+        a.reader.as_ref().unwrap().sentence,
+        at.sentence.saturating_sub(1)
+    );
+}
+
+#[test]
+fn reader_enter_on_a_mention_pushes_its_actor() {
+    let mut a = app();
+    a.update(Action::Focus(Pane::Reader));
+    a.update(Action::NextMatch);
+    let cursor = a.reader.as_ref().and_then(|r| r.cursor).expect("marked");
+    let who = a.corpus.mentions[cursor].actor;
+    a.update(Action::Enter);
+    assert_eq!(a.lens, vec![LensItem::Actor(who)]);
+}
+
+#[test]
+fn reader_search_moves_to_the_matching_sentence() {
+    let mut a = app();
+    a.update(Action::Focus(Pane::Reader));
+    a.update(Action::StartFilter);
+    run(&mut a, &typed("macron"));
+    a.update(Action::Submit);
+    let r = a.reader.clone().unwrap();
+    assert!(
+        a.corpus
+            .article(r.article)
+            .unwrap()
+            .sentence_text(r.sentence)
+            .contains("Macron")
+    );
+    a.update(Action::Escape);
+    assert!(a.reader.as_ref().unwrap().search.is_empty());
+}
+
+#[test]
+fn history_goes_back_and_forward() {
+    let mut a = app();
+    let tchiani = actor(&a, "Tchiani");
+    let france = actor(&a, "France");
+    for who in ["tch", "france"] {
+        a.update(Action::OpenFinder);
+        run(&mut a, &typed(who));
+        a.update(Action::Submit);
+    }
+    assert_eq!(
+        a.lens,
+        vec![LensItem::Actor(tchiani), LensItem::Actor(france)]
+    );
+    a.update(Action::HistoryBack);
+    assert_eq!(a.lens, vec![LensItem::Actor(tchiani)]);
+    a.update(Action::HistoryBack);
+    assert!(a.lens.is_empty());
+    a.update(Action::HistoryBack);
+    assert!(a.lens.is_empty());
+    a.update(Action::HistoryForward);
+    assert_eq!(a.lens, vec![LensItem::Actor(tchiani)]);
+    a.update(Action::HistoryForward);
+    assert_eq!(a.lens.len(), 2);
+    a.update(Action::HistoryForward);
+    assert_eq!(a.lens.len(), 2);
+}
+
+#[test]
+fn copy_puts_the_quote_with_its_citation() {
+    let mut a = app();
+    a.update(Action::Focus(Pane::Reader));
+    while !a
+        .corpus
+        .sentence_text(dossier::model::SentenceRef {
+            article: a.reader.as_ref().unwrap().article,
+            sentence: a.reader.as_ref().unwrap().sentence,
+        })
+        .contains("Macron")
+    {
+        a.update(Action::NextSentence);
+    }
+    a.update(Action::Copy);
+    let text = a.take_clipboard().expect("copied");
+    assert!(text.starts_with("\u{201c}We stand with"), "{text}");
+    assert!(text.contains("(Emmanuel Macron)"));
+    assert!(text.contains("Reuters, 2023-07-26"));
+}
+
+#[test]
+fn empty_extraction_corpus_works() {
+    let report = dossier::sample::load_sample();
+    let mut c = Corpus {
+        articles: report.articles,
+        ..Corpus::default()
+    };
+    c.reindex();
+    let mut a = App::new(Arc::new(c), 80, 24);
+    for action in [
+        Action::Enter,
+        Action::Down,
+        Action::Focus(Pane::Actors),
+        Action::Enter,
+        Action::OpenFinder,
+        Action::Input('x'),
+        Action::Submit,
+        Action::Focus(Pane::Reader),
+        Action::NextMatch,
+        Action::NextSentence,
+        Action::Copy,
+    ] {
+        a.update(action);
+    }
+    assert!(a.lens.is_empty());
+    assert!(a.reader.is_some());
+    let empty = App::new(Arc::new(Corpus::default()), 80, 24);
+    assert!(empty.reader.is_none());
+}
+
+#[test]
+fn reader_steps_through_articles_under_the_lens() {
+    let mut a = app();
+    a.update(Action::Focus(Pane::Reader));
+    let first = a.reader.as_ref().unwrap().article;
+    a.update(Action::NextArticle);
+    let second = a.reader.as_ref().unwrap().article;
+    assert_ne!(first, second);
+    a.update(Action::PrevArticle);
+    a.update(Action::PrevArticle);
+    assert_eq!(a.reader.as_ref().unwrap().article, first);
+    // Under a lens on Macron (one article), there is nowhere else to go.
+    a.update(Action::OpenFinder);
+    run(&mut a, &typed("macron"));
+    a.update(Action::Submit);
+    let kept = a.reader_articles();
+    assert_eq!(kept.len(), 1);
+}
