@@ -177,3 +177,51 @@ fn articles_json_lists_the_sample() {
         ]
     );
 }
+
+#[test]
+fn extract_offsets_count_characters_and_cover_the_name_without_its_title() {
+    let article = "“Democracy will prevail,” Niger’s President Mohamed Bazoum tweeted on Wednesday. \
+                The French embassy said President Bazoum was safe.";
+    let input = serde_json::json!({"id": 7, "text": article, "published": "2023-07-27"});
+    let out = dossier_with_input(&["extract"], &format!("{input}\n"));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
+    assert_eq!(doc["id"], 7);
+    let chars: Vec<char> = article.chars().collect();
+    let slice = |v: &serde_json::Value| -> String {
+        let start = v["start"].as_u64().expect("start") as usize;
+        let end = v["end"].as_u64().expect("end") as usize;
+        chars[start..end].iter().collect()
+    };
+    for list in ["actors", "times", "quotes"] {
+        for item in doc[list].as_array().expect("a list") {
+            assert_eq!(
+                slice(item),
+                item["text"].as_str().expect("text"),
+                "{list}: {item}"
+            );
+        }
+    }
+    let actors = doc["actors"].as_array().expect("actors");
+    let bazoum: Vec<&serde_json::Value> = actors
+        .iter()
+        .filter(|a| a["actor"] == "Mohamed Bazoum")
+        .collect();
+    assert_eq!(bazoum.len(), 2, "{actors:?}");
+    assert_eq!(bazoum[0]["text"], "Mohamed Bazoum");
+    assert_eq!(
+        bazoum[1]["text"], "Bazoum",
+        "the title stays outside the span"
+    );
+    assert!(actors.iter().any(|a| a["text"] == "French"
+        && a["form"] == "demonym"
+        && a["actor"] == "France"
+        && a["kind"] == "country"));
+    let wednesday = &doc["times"][0];
+    assert_eq!(
+        (wednesday["value"].as_str(), wednesday["type"].as_str()),
+        (Some("2023-07-26"), Some("DATE"))
+    );
+    assert_eq!(doc["quotes"][0]["text"], "Democracy will prevail,");
+    assert_eq!(doc["quotes"][0]["speaker"], "Mohamed Bazoum");
+}

@@ -28,6 +28,6 @@ fn the_sample_gives_the_same_corpus_on_one_thread_and_on_four() {
 
 #[test]
 fn a_synthetic_corpus_gives_the_same_corpus_on_one_thread_and_on_four() {
-    let files = dossier::synth::text_files(300, 11);
+    let files = dossier::synth::text_files(120, 11);
     assert_eq!(corpus_json(1, &files), corpus_json(4, &files));
 }

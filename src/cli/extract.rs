@@ -10,7 +10,7 @@ use clap::Args;
 use serde::{Deserialize, Serialize};
 
 use super::CliError;
-use crate::model::{Article, ArticleId, Corpus, Format, Origin, Speaker};
+use crate::model::{Article, ArticleId, Corpus, Format, Origin, Speaker, TimexKind};
 use crate::text::{offsets::CharOffsets, paragraphs::split_paragraphs, sentences::split_sentences};
 
 /// Arguments of `dossier extract` (none: it reads standard input).
@@ -51,6 +51,9 @@ struct TimeSpan<'a> {
     end: usize,
     text: &'a str,
     value: &'a str,
+    /// The TimeML type: `DATE`, `TIME`, `DURATION` or `SET`.
+    #[serde(rename = "type")]
+    kind: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -201,6 +204,12 @@ fn extracted<'a>(corpus: &'a Corpus, id: ArticleId, key: &'a serde_json::Value) 
                 end,
                 text: t.span.slice(&article.body),
                 value: &t.value,
+                kind: match t.kind {
+                    TimexKind::Date => "DATE",
+                    TimexKind::Time => "TIME",
+                    TimexKind::Duration => "DURATION",
+                    TimexKind::Set => "SET",
+                },
             }
         })
         .collect();
