@@ -10,8 +10,11 @@
 //! - [`extract`]: one module per kind of knowledge; pure functions from text to records with
 //!   byte spans.
 //! - [`pipeline`]: runs the extractors over loaded articles and builds the [`model::Corpus`].
+//! - [`cache`]: the analysed corpus kept beside the corpus, so that reopening is instant.
+//! - [`stats`]: where load time goes, for `dossier check --stats`.
 //! - [`cli`]: the command line.
 
+pub mod cache;
 pub mod cli;
 pub mod corrections;
 pub mod extract;
@@ -19,5 +22,6 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod sample;
+pub mod stats;
 pub mod synth;
 pub mod text;

@@ -1,0 +1,186 @@
+//! The cache file: a fixed header, then the postcard encoding of [`Cached`].
+//!
+//! Header (44 bytes, little-endian): magic `DOSSIERC`, [`SCHEMA_VERSION`] (u32), the key digest
+//! (u128), the payload length (u64) and the payload's xxh3-64 checksum (u64). A file is trusted
+//! only when all five agree; anything else (truncated, random bytes, another program's file,
+//! another version) is reported as [`ReadOutcome::Unusable`] and rebuilt by the caller.
+//! Decoding never panics: postcard returns errors, and serde caps what it preallocates.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::model::Corpus;
+
+/// The version of the cache's layout and of the model types it holds. Bump it whenever a type
+/// under [`crate::model`] (or [`Cached`]) changes its fields, their order or their meaning,
+/// since postcard is not self-describing: an old file would decode into nonsense or fail.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const MAGIC: [u8; 8] = *b"DOSSIERC";
+const HEADER_LEN: usize = 8 + 4 + 16 + 8 + 8;
+
+/// What the cache keeps: the analysed corpus before corrections, and the load report's
+/// problems so that they are still reported when the corpus comes from the cache.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Cached {
+    /// The analysed corpus, corrections not applied.
+    pub corpus: Corpus,
+    /// Files not loaded: (path, reason).
+    pub skipped: Vec<(PathBuf, String)>,
+    /// Problems that did not stop a file from loading: (path, message).
+    pub warnings: Vec<(PathBuf, String)>,
+}
+
+/// The result of reading a cache file.
+#[derive(Debug)]
+pub enum ReadOutcome {
+    /// No file there.
+    Missing,
+    /// A file for this key, intact.
+    Hit(Box<Cached>),
+    /// A file that cannot be used, and why (stale key, damage, foreign, other version).
+    Unusable(String),
+}
+
+/// Reads the cache file at `path`, trusting it only if it is intact and was made for `key`.
+pub fn read(path: &Path, key: u128) -> ReadOutcome {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return ReadOutcome::Missing,
+        Err(e) => return ReadOutcome::Unusable(format!("cannot read: {e}")),
+    };
+    match decode(&bytes, key) {
+        Ok(cached) => ReadOutcome::Hit(Box::new(cached)),
+        Err(why) => ReadOutcome::Unusable(why),
+    }
+}
+
+/// Checks the header and checksum, then decodes the payload.
+fn decode(bytes: &[u8], key: u128) -> Result<Cached, String> {
+    let (header, payload) = bytes
+        .split_at_checked(HEADER_LEN)
+        .ok_or("shorter than its header")?;
+    let field = |from: usize, len: usize| header.get(from..from + len).unwrap_or_default();
+    if field(0, 8) != MAGIC {
+        return Err("not a dossier cache".into());
+    }
+    let version = u32::from_le_bytes(field(8, 4).try_into().map_err(|_| "bad header")?);
+    if version != SCHEMA_VERSION {
+        return Err(format!("made by cache version {version}"));
+    }
+    let stored_key = u128::from_le_bytes(field(12, 16).try_into().map_err(|_| "bad header")?);
+    if stored_key != key {
+        return Err("the corpus or the program changed".into());
+    }
+    let len = u64::from_le_bytes(field(28, 8).try_into().map_err(|_| "bad header")?);
+    if len != payload.len() as u64 {
+        return Err("truncated or extended".into());
+    }
+    let checksum = u64::from_le_bytes(field(36, 8).try_into().map_err(|_| "bad header")?);
+    if checksum != xxh3_64(payload) {
+        return Err("damaged (checksum mismatch)".into());
+    }
+    postcard::from_bytes(payload).map_err(|e| format!("cannot decode: {e}"))
+}
+
+/// Encodes `cached` (a [`Cached`], or anything that serializes the same) with its header.
+pub fn encode(cached: &impl Serialize, key: u128) -> Result<Vec<u8>, String> {
+    let payload = postcard::to_stdvec(cached).map_err(|e| format!("cannot encode: {e}"))?;
+    let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
+    bytes.extend_from_slice(&MAGIC);
+    bytes.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
+    bytes.extend_from_slice(&key.to_le_bytes());
+    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    Ok(bytes)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename, so
+/// that a reader sees the old file or the new one, never half of one. The folder is created if
+/// needed. No fsync: a file torn by a crash fails its checksum and is rebuilt.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = path
+        .parent()
+        .ok_or_else(|| std::io::Error::other("no folder"))?;
+    std::fs::create_dir_all(folder)?;
+    // Unique per process and moment, so that two dossiers writing at once do not collide.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let temp = folder.join(format!(".cache.{}.{nanos}.tmp", std::process::id()));
+    let written = std::fs::File::create_new(&temp)
+        .and_then(|mut file| file.write_all(bytes))
+        .and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_bytes(key: u128) -> Vec<u8> {
+        let cached = Cached {
+            corpus: crate::pipeline::analyze(crate::sample::load_sample().articles),
+            skipped: vec![(PathBuf::from("x.pdf"), "unsupported".into())],
+            warnings: Vec::new(),
+        };
+        encode(&cached, key).unwrap()
+    }
+
+    #[test]
+    fn round_trip_keeps_the_corpus() {
+        let bytes = sample_bytes(7);
+        let back = decode(&bytes, 7).unwrap();
+        let fresh = crate::pipeline::analyze(crate::sample::load_sample().articles);
+        assert_eq!(
+            serde_json::to_string(&back.corpus).unwrap(),
+            serde_json::to_string(&fresh).unwrap()
+        );
+        assert_eq!(back.skipped.len(), 1);
+    }
+
+    #[test]
+    fn every_kind_of_damage_is_refused() {
+        let good = sample_bytes(7);
+        assert!(decode(&good, 8).is_err(), "other key");
+        for cut in [0, 10, HEADER_LEN, good.len() / 2, good.len() - 1] {
+            assert!(decode(&good[..cut], 7).is_err(), "truncated at {cut}");
+        }
+        let mut flipped = good.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0x55;
+        assert!(decode(&flipped, 7).is_err(), "flipped payload byte");
+        let mut magic = good.clone();
+        magic[0] = b'X';
+        assert!(decode(&magic, 7).is_err(), "wrong magic");
+        let mut version = good.clone();
+        version[8..12].copy_from_slice(&(SCHEMA_VERSION + 1).to_le_bytes());
+        assert!(decode(&version, 7).is_err(), "other version");
+        let noise: Vec<u8> = (0..5000u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
+        assert!(decode(&noise, 7).is_err(), "noise");
+    }
+
+    #[test]
+    fn a_consistent_header_over_garbage_is_refused_without_panic() {
+        // A foreign payload that passes the header and checksum must still fail to decode.
+        let payload = vec![0xffu8; 64];
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(&MAGIC);
+        bytes.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&7u128.to_le_bytes());
+        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
+        bytes.extend_from_slice(&payload);
+        assert!(decode(&bytes, 7).is_err());
+    }
+}
