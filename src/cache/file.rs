@@ -49,7 +49,15 @@ pub enum ReadOutcome {
 pub fn read(path: &Path, key: u128) -> ReadOutcome {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return ReadOutcome::Missing,
+        // No file, or no folder for it (something else in the way of `.dossier`).
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return ReadOutcome::Missing;
+        }
         Err(e) => return ReadOutcome::Unusable(format!("cannot read: {e}")),
     };
     match decode(&bytes, key) {
