@@ -94,23 +94,38 @@ fn decode(bytes: &[u8], key: u128) -> Result<Cached, String> {
     postcard::from_bytes(payload).map_err(|e| format!("cannot decode: {e}"))
 }
 
-/// Encodes `cached` (a [`Cached`], or anything that serializes the same) with its header.
-pub fn encode(cached: &impl Serialize, key: u128) -> Result<Vec<u8>, String> {
-    let payload = postcard::to_stdvec(cached).map_err(|e| format!("cannot encode: {e}"))?;
-    let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
-    bytes.extend_from_slice(&MAGIC);
-    bytes.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
-    bytes.extend_from_slice(&key.to_le_bytes());
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
-    bytes.extend_from_slice(&payload);
-    Ok(bytes)
+/// A cache file's two parts, kept apart so that the (large) payload is never copied.
+#[derive(Debug)]
+pub struct Encoded {
+    /// The fixed-size header.
+    pub header: Vec<u8>,
+    /// The postcard encoding of the cached value.
+    pub payload: Vec<u8>,
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename, so
+impl Encoded {
+    /// The whole file as one buffer.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        [self.header.as_slice(), self.payload.as_slice()].concat()
+    }
+}
+
+/// Encodes `cached` (a [`Cached`], or anything that serializes the same) with its header.
+pub fn encode(cached: &impl Serialize, key: u128) -> Result<Encoded, String> {
+    let payload = postcard::to_stdvec(cached).map_err(|e| format!("cannot encode: {e}"))?;
+    let mut header = Vec::with_capacity(HEADER_LEN);
+    header.extend_from_slice(&MAGIC);
+    header.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
+    header.extend_from_slice(&key.to_le_bytes());
+    header.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    header.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
+    Ok(Encoded { header, payload })
+}
+
+/// Writes `parts` one after the other to `path` atomically: a temporary file in the same folder, then a rename, so
 /// that a reader sees the old file or the new one, never half of one. The folder is created if
 /// needed. No fsync: a file torn by a crash fails its checksum and is rebuilt.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     let folder = path
         .parent()
         .ok_or_else(|| std::io::Error::other("no folder"))?;
@@ -122,7 +137,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or_default();
     let temp = folder.join(format!(".cache.{}.{nanos}.tmp", std::process::id()));
     let written = std::fs::File::create_new(&temp)
-        .and_then(|mut file| file.write_all(bytes))
+        .and_then(|mut file| parts.iter().try_for_each(|part| file.write_all(part)))
         .and_then(|()| std::fs::rename(&temp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
@@ -140,7 +155,7 @@ mod tests {
             skipped: vec![(PathBuf::from("x.pdf"), "unsupported".into())],
             warnings: Vec::new(),
         };
-        encode(&cached, key).unwrap()
+        encode(&cached, key).unwrap().to_bytes()
     }
 
     #[test]

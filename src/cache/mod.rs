@@ -122,6 +122,9 @@ pub struct Opened {
     pub location: Option<PathBuf>,
     /// Time per stage (only the cache stage on a hit).
     pub spent: StageTimes,
+    /// What the cache key was computed from, and the time it took (part of the cache stage);
+    /// `None` when no cache is used.
+    pub fingerprint: Option<(key::Fingerprint, std::time::Duration)>,
 }
 
 /// Opens the corpus named by `paths` (the built-in sample when empty) through the cache in its
@@ -137,7 +140,9 @@ pub fn open(paths: &[PathBuf]) -> Opened {
 pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
     let mut spent = StageTimes::default();
     let started = Instant::now();
-    let key = key::fingerprint(paths).digest;
+    let fingerprint = key::fingerprint(paths);
+    let fingerprinted = (fingerprint, started.elapsed());
+    let key = fingerprint.digest;
     let mut unusable = None;
     for location in std::iter::once(&locations.beside).chain(locations.user.as_ref()) {
         match file::read(location, key) {
@@ -161,6 +166,7 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
                     outcome: CacheOutcome::Hit,
                     location: Some(location.clone()),
                     spent,
+                    fingerprint: Some(fingerprinted),
                 };
             }
             ReadOutcome::Unusable(why) => unusable = unusable.or(Some(why)),
@@ -171,6 +177,7 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
 
     let mut opened = analyse_uncached(paths);
     opened.spent.add(Stage::Cache, spent.get(Stage::Cache));
+    opened.fingerprint = Some(fingerprinted);
     opened.outcome = match unusable {
         Some(why) => CacheOutcome::Rebuilt(why),
         None => CacheOutcome::Miss,
@@ -207,6 +214,7 @@ fn analyse_uncached(paths: &[PathBuf]) -> Opened {
         outcome: CacheOutcome::Off,
         location: None,
         spent,
+        fingerprint: None,
     }
 }
 
@@ -226,10 +234,11 @@ fn store(opened: &Opened, key: u128, locations: &Locations) -> Option<PathBuf> {
             .map(|w| (w.path.as_path(), w.message.as_str()))
             .collect(),
     };
-    let bytes = file::encode(&cached, key).ok()?;
+    let encoded = file::encode(&cached, key).ok()?;
+    let parts = [encoded.header.as_slice(), encoded.payload.as_slice()];
     std::iter::once(&locations.beside)
         .chain(locations.user.as_ref())
-        .find(|location| file::write_atomically(location, &bytes).is_ok())
+        .find(|location| file::write_atomically(location, &parts).is_ok())
         .cloned()
 }
 
@@ -239,4 +248,41 @@ struct CachedRef<'a> {
     corpus: &'a Corpus,
     skipped: Vec<(&'a Path, &'a str)>,
     warnings: Vec<(&'a Path, &'a str)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_goes_beside_the_first_folder_or_the_first_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().to_path_buf();
+        let file = folder.join("a.txt");
+        std::fs::write(&file, "x").unwrap();
+        let expected = folder.join(".dossier").join("cache");
+        assert_eq!(
+            Locations::with_user_root(std::slice::from_ref(&folder), None).beside,
+            expected
+        );
+        assert_eq!(
+            Locations::with_user_root(std::slice::from_ref(&file), None).beside,
+            expected
+        );
+        assert_eq!(
+            Locations::with_user_root(&[PathBuf::from("a.txt")], None).beside,
+            Path::new(".").join(".dossier").join("cache")
+        );
+    }
+
+    #[test]
+    fn the_user_cache_is_per_corpus() {
+        let root = Path::new("/var/tmp/user-cache");
+        let one = Locations::with_user_root(&[PathBuf::from("/news/a")], Some(root));
+        let two = Locations::with_user_root(&[PathBuf::from("/news/b")], Some(root));
+        let one = one.user.unwrap();
+        assert!(one.starts_with(root.join("dossier")));
+        assert!(one.ends_with("cache"));
+        assert_ne!(Some(one), two.user);
+    }
 }

@@ -56,6 +56,15 @@ struct Stats {
     cache_rebuilt_because: Option<String>,
     /// The cache file read or written.
     cache_file: Option<std::path::PathBuf>,
+    /// Seconds spent computing the cache key (reading and hashing every input file); part of
+    /// the cache stage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache_key_seconds: Option<f64>,
+    /// Files and bytes the cache key covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache_key_files: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache_key_bytes: Option<u64>,
 }
 
 /// One stage's time.
@@ -89,6 +98,9 @@ impl Stats {
                 _ => None,
             },
             cache_file: opened.location.clone(),
+            cache_key_seconds: opened.fingerprint.map(|(_, took)| took.as_secs_f64()),
+            cache_key_files: opened.fingerprint.map(|(f, _)| f.files),
+            cache_key_bytes: opened.fingerprint.map(|(f, _)| f.bytes),
         }
     }
 }
@@ -197,6 +209,17 @@ fn write_stats(stats: &Stats, out: &mut dyn Write) -> Result<(), CliError> {
         .map(|w| format!(": {w}"))
         .unwrap_or_default();
     writeln!(out, "Cache: {}{why}{location}", stats.cache)?;
+    if let (Some(seconds), Some(files), Some(bytes)) = (
+        stats.cache_key_seconds,
+        stats.cache_key_files,
+        stats.cache_key_bytes,
+    ) {
+        writeln!(
+            out,
+            "  key: {files} file(s), {:.1} MB read and hashed in {seconds:.3} s (part of cache)",
+            bytes as f64 / (1024.0 * 1024.0)
+        )?;
+    }
     match stats.peak_memory_bytes {
         Some(bytes) => writeln!(
             out,
