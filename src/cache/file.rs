@@ -6,7 +6,7 @@
 //! another version) is reported as [`ReadOutcome::Unusable`] and rebuilt by the caller.
 //! Decoding never panics: postcard returns errors, and serde caps what it preallocates.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -46,31 +46,61 @@ pub enum ReadOutcome {
 }
 
 /// Reads the cache file at `path`, trusting it only if it is intact and was made for `key`.
+/// The header is checked before the payload is read, so a stale or foreign file costs one small
+/// read, whatever its size.
 pub fn read(path: &Path, key: u128) -> ReadOutcome {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    match read_checked(path, key) {
+        Ok(cached) => ReadOutcome::Hit(Box::new(cached)),
         // No file, or no folder for it (something else in the way of `.dossier`).
-        Err(e)
+        Err(Problem::Io(e))
             if matches!(
                 e.kind(),
                 std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
             ) =>
         {
-            return ReadOutcome::Missing;
+            ReadOutcome::Missing
         }
-        Err(e) => return ReadOutcome::Unusable(format!("cannot read: {e}")),
-    };
-    match decode(&bytes, key) {
-        Ok(cached) => ReadOutcome::Hit(Box::new(cached)),
-        Err(why) => ReadOutcome::Unusable(why),
+        Err(Problem::Io(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            ReadOutcome::Unusable("shorter than its header".into())
+        }
+        Err(Problem::Io(e)) => ReadOutcome::Unusable(format!("cannot read: {e}")),
+        Err(Problem::Invalid(why)) => ReadOutcome::Unusable(why),
     }
 }
 
-/// Checks the header and checksum, then decodes the payload.
+/// Why a cache file was not read.
+enum Problem {
+    Io(std::io::Error),
+    Invalid(String),
+}
+
+fn read_checked(path: &Path, key: u128) -> Result<Cached, Problem> {
+    let mut file = std::fs::File::open(path).map_err(Problem::Io)?;
+    let mut header = [0u8; HEADER_LEN];
+    file.read_exact(&mut header).map_err(Problem::Io)?;
+    let (len, checksum) = check_header(&header, key).map_err(Problem::Invalid)?;
+    let on_disk = file.metadata().map_err(Problem::Io)?.len();
+    if on_disk != HEADER_LEN as u64 + len {
+        return Err(Problem::Invalid("truncated or extended".into()));
+    }
+    let capacity = usize::try_from(len).map_err(|_| Problem::Invalid("too large".into()))?;
+    let mut payload = Vec::with_capacity(capacity);
+    file.read_to_end(&mut payload).map_err(Problem::Io)?;
+    decode_payload(&payload, len, checksum).map_err(Problem::Invalid)
+}
+
+/// Checks the header and checksum of a whole file in memory, then decodes the payload.
+#[cfg(test)]
 fn decode(bytes: &[u8], key: u128) -> Result<Cached, String> {
     let (header, payload) = bytes
         .split_at_checked(HEADER_LEN)
         .ok_or("shorter than its header")?;
+    let (len, checksum) = check_header(header, key)?;
+    decode_payload(payload, len, checksum)
+}
+
+/// Checks magic, version and key; returns the payload's length and checksum.
+fn check_header(header: &[u8], key: u128) -> Result<(u64, u64), String> {
     let field = |from: usize, len: usize| header.get(from..from + len).unwrap_or_default();
     if field(0, 8) != MAGIC {
         return Err("not a dossier cache".into());
@@ -84,10 +114,15 @@ fn decode(bytes: &[u8], key: u128) -> Result<Cached, String> {
         return Err("the corpus or the program changed".into());
     }
     let len = u64::from_le_bytes(field(28, 8).try_into().map_err(|_| "bad header")?);
+    let checksum = u64::from_le_bytes(field(36, 8).try_into().map_err(|_| "bad header")?);
+    Ok((len, checksum))
+}
+
+/// Checks the payload's length and checksum, then decodes it.
+fn decode_payload(payload: &[u8], len: u64, checksum: u64) -> Result<Cached, String> {
     if len != payload.len() as u64 {
         return Err("truncated or extended".into());
     }
-    let checksum = u64::from_le_bytes(field(36, 8).try_into().map_err(|_| "bad header")?);
     if checksum != xxh3_64(payload) {
         return Err("damaged (checksum mismatch)".into());
     }
