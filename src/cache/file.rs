@@ -1,10 +1,15 @@
-//! The cache file: a fixed header, then the postcard encoding of [`Cached`].
+//! The cache file: a fixed header, then the MessagePack encoding of [`Cached`], structs as maps.
+//!
+//! Why MessagePack with field names: the model has an adjacently tagged enum
+//! ([`crate::model::Speaker`]) whose unit variant has no content; non-self-describing formats
+//! (postcard, and MessagePack with structs as arrays) cannot decode it, which would make every
+//! reopening rebuild. The test `every_speaker_kind_round_trips` guards this.
 //!
 //! Header (44 bytes, little-endian): magic `DOSSIERC`, [`SCHEMA_VERSION`] (u32), the key digest
 //! (u128), the payload length (u64) and the payload's xxh3-64 checksum (u64). A file is trusted
 //! only when all five agree; anything else (truncated, random bytes, another program's file,
 //! another version) is reported as [`ReadOutcome::Unusable`] and rebuilt by the caller.
-//! Decoding never panics: postcard returns errors, and serde caps what it preallocates.
+//! Decoding never panics: rmp-serde returns errors, and serde caps what it preallocates.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -16,7 +21,8 @@ use crate::model::Corpus;
 
 /// The version of the cache's layout and of the model types it holds. Bump it whenever a type
 /// under [`crate::model`] (or [`Cached`]) changes its fields, their order or their meaning,
-/// since postcard is not self-describing: an old file would decode into nonsense or fail.
+/// since an old file could decode into nonsense or fail. (Fields are stored by name, so
+/// a renamed or added field fails to decode, but a reordering alone would not need a bump.)
 pub const SCHEMA_VERSION: u32 = 1;
 
 const MAGIC: [u8; 8] = *b"DOSSIERC";
@@ -126,7 +132,7 @@ fn decode_payload(payload: &[u8], len: u64, checksum: u64) -> Result<Cached, Str
     if checksum != xxh3_64(payload) {
         return Err("damaged (checksum mismatch)".into());
     }
-    postcard::from_bytes(payload).map_err(|e| format!("cannot decode: {e}"))
+    rmp_serde::from_slice(payload).map_err(|e| format!("cannot decode: {e}"))
 }
 
 /// A cache file's two parts, kept apart so that the (large) payload is never copied.
@@ -134,7 +140,7 @@ fn decode_payload(payload: &[u8], len: u64, checksum: u64) -> Result<Cached, Str
 pub struct Encoded {
     /// The fixed-size header.
     pub header: Vec<u8>,
-    /// The postcard encoding of the cached value.
+    /// The MessagePack encoding of the cached value.
     pub payload: Vec<u8>,
 }
 
@@ -147,7 +153,7 @@ impl Encoded {
 
 /// Encodes `cached` (a [`Cached`], or anything that serializes the same) with its header.
 pub fn encode(cached: &impl Serialize, key: u128) -> Result<Encoded, String> {
-    let payload = postcard::to_stdvec(cached).map_err(|e| format!("cannot encode: {e}"))?;
+    let payload = rmp_serde::to_vec_named(cached).map_err(|e| format!("cannot encode: {e}"))?;
     let mut header = Vec::with_capacity(HEADER_LEN);
     header.extend_from_slice(&MAGIC);
     header.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
@@ -240,5 +246,36 @@ mod tests {
         bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
         bytes.extend_from_slice(&payload);
         assert!(decode(&bytes, 7).is_err());
+    }
+}
+
+#[cfg(test)]
+mod model_tests {
+    use super::*;
+    use crate::model::{ActorId, ArticleId, Quote, SentenceRef, Span, Speaker};
+
+    /// Every shape of serde attribute the model uses (an adjacently tagged enum here) must
+    /// survive the binary encoding, or every reopening would silently rebuild.
+    #[test]
+    fn every_speaker_kind_round_trips() {
+        let mut cached = Cached::default();
+        for speaker in [
+            Speaker::Actor(ActorId::from_index(3)),
+            Speaker::Described("one witness".into()),
+            Speaker::Unattributed,
+        ] {
+            cached.corpus.quotes.push(Quote {
+                at: SentenceRef {
+                    article: ArticleId::from_index(0),
+                    sentence: 0,
+                },
+                span: Span { start: 1, end: 5 },
+                speaker,
+                channel: Some("said".into()),
+                via: None,
+            });
+        }
+        let back = decode(&encode(&cached, 1).unwrap().to_bytes(), 1).unwrap();
+        assert_eq!(back.corpus.quotes, cached.corpus.quotes);
     }
 }
