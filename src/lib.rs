@@ -14,8 +14,11 @@
 //! - [`term`]: the terminal guard and event loop that run the browser.
 //! - [`corrections`]: the user's corrections to the actors, kept in a file beside the corpus.
 //! - [`synth`]: synthetic corpora for benchmarks and scale tests.
+//! - [`cache`]: the analysed corpus kept beside the corpus, so that reopening is instant.
+//! - [`stats`]: where load time goes, for `dossier check --stats`.
 //! - [`cli`]: the command line.
 
+pub mod cache;
 pub mod cli;
 pub mod corrections;
 pub mod extract;
@@ -23,6 +26,7 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod sample;
+pub mod stats;
 pub mod synth;
 pub mod term;
 pub mod text;

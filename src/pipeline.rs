@@ -4,11 +4,17 @@ use rayon::prelude::*;
 
 use crate::extract::{actors, events, gazetteer::Gazetteer, passages, quotes, sources, times};
 use crate::model::{Article, ArticleId, Corpus, SentenceRef, TimeExpr};
+use crate::stats::{Stage, StageTimes};
 
 /// Builds the corpus from `articles` (ids must equal their positions): outlets, actors, time
 /// expressions, events, quotes, cited sources and shared passages, then the indexes.
 /// Work within a stage runs on every core; results do not depend on scheduling.
-pub fn analyze(mut articles: Vec<Article>) -> Corpus {
+pub fn analyze(articles: Vec<Article>) -> Corpus {
+    analyze_timed(articles, &mut StageTimes::default())
+}
+
+/// [`analyze`], adding the wall time of each stage to `spent` (for `dossier check --stats`).
+pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corpus {
     for (i, article) in articles.iter_mut().enumerate() {
         article.id = ArticleId::from_index(i);
         if article.outlet.is_none() {
@@ -16,8 +22,11 @@ pub fn analyze(mut articles: Vec<Article>) -> Corpus {
         }
     }
     let gazetteer = Gazetteer::embedded();
-    let found = actors::extract_actors(&articles, gazetteer);
+    let found = spent.time(Stage::Actors, || {
+        actors::extract_actors(&articles, gazetteer)
+    });
 
+    let started = std::time::Instant::now();
     let times: Vec<TimeExpr> = articles
         .par_iter()
         .map(|article| {
@@ -41,6 +50,7 @@ pub fn analyze(mut articles: Vec<Article>) -> Corpus {
         })
         .flatten()
         .collect();
+    spent.add(Stage::Times, started.elapsed());
 
     let mut corpus = Corpus {
         actors: found.actors,
@@ -50,25 +60,33 @@ pub fn analyze(mut articles: Vec<Article>) -> Corpus {
     };
     corpus.articles = articles;
     // The index of mentions per article is needed by the quote finder.
-    corpus.reindex();
+    spent.time(Stage::Index, || corpus.reindex());
 
-    let (events, entries) = events::build_events(&corpus.articles, &corpus.times, &corpus.mentions);
+    let (events, entries) = spent.time(Stage::Events, || {
+        events::build_events(&corpus.articles, &corpus.times, &corpus.mentions)
+    });
+    let started = std::time::Instant::now();
     let quotes = corpus
         .articles
         .par_iter()
         .map(|article| quotes::find_quotes(article, corpus.mentions_in(article.id), &corpus.actors))
         .flatten()
         .collect();
+    spent.add(Stage::Quotes, started.elapsed());
     corpus.events = events;
     corpus.entries = entries;
     corpus.quotes = quotes;
-    corpus.sources = sources::find_cited_sources(
-        &corpus.articles,
-        &corpus.mentions,
-        &corpus.actors,
-        &corpus.quotes,
-    );
-    corpus.passages = passages::find_shared_passages(&corpus.articles);
-    corpus.reindex();
+    corpus.sources = spent.time(Stage::Sources, || {
+        sources::find_cited_sources(
+            &corpus.articles,
+            &corpus.mentions,
+            &corpus.actors,
+            &corpus.quotes,
+        )
+    });
+    corpus.passages = spent.time(Stage::Passages, || {
+        passages::find_shared_passages(&corpus.articles)
+    });
+    spent.time(Stage::Index, || corpus.reindex());
     corpus
 }

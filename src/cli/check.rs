@@ -8,8 +8,10 @@ use std::time::Instant;
 use clap::Args;
 use serde::Serialize;
 
-use super::{CliError, CorpusArgs, analyze_corrected, load, output::write_json};
+use super::{CliError, CorpusArgs, apply_corrections, output::write_json};
+use crate::cache::{CacheOutcome, Opened};
 use crate::load::{Skipped, Warning};
+use crate::stats::Stage;
 
 /// Arguments of `dossier check`.
 #[derive(Debug, Clone, Args)]
@@ -19,6 +21,9 @@ pub struct CheckArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also print where load time went (per stage), the peak memory and the cache's use.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 /// The report, as `--json` prints it.
@@ -32,34 +37,107 @@ struct CheckReport {
     events: usize,
     quotes: usize,
     seconds: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stats: Option<Stats>,
+}
+
+/// Where load time went, for `--stats`.
+#[derive(Debug, Serialize)]
+struct Stats {
+    /// Seconds per stage, in order. Wall time, except clean and sentences: thread time summed
+    /// over all threads, spent inside `read`.
+    stages: Vec<StageTime>,
+    /// Peak resident memory of the process in bytes, if the system says.
+    peak_memory_bytes: Option<u64>,
+    /// hit, miss, rebuilt or off.
+    cache: &'static str,
+    /// Why an existing cache was not used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache_rebuilt_because: Option<String>,
+    /// The cache file read or written.
+    cache_file: Option<std::path::PathBuf>,
+    /// Seconds spent computing the cache key (reading and hashing every input file); part of
+    /// the cache stage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache_key_seconds: Option<f64>,
+    /// Files and bytes the cache key covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache_key_files: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache_key_bytes: Option<u64>,
+}
+
+/// One stage's time.
+#[derive(Debug, Serialize)]
+struct StageTime {
+    stage: &'static str,
+    seconds: f64,
+    /// "wall", or "threads" for thread time summed over threads.
+    measure: &'static str,
+}
+
+impl Stats {
+    fn of(opened: &Opened) -> Stats {
+        Stats {
+            stages: Stage::ALL
+                .into_iter()
+                .map(|stage| StageTime {
+                    stage: stage.name(),
+                    seconds: opened.spent.get(stage).as_secs_f64(),
+                    measure: if stage.is_thread_time() {
+                        "threads"
+                    } else {
+                        "wall"
+                    },
+                })
+                .collect(),
+            peak_memory_bytes: crate::stats::peak_memory_bytes(),
+            cache: opened.outcome.name(),
+            cache_rebuilt_because: match &opened.outcome {
+                CacheOutcome::Rebuilt(why) => Some(why.clone()),
+                _ => None,
+            },
+            cache_file: opened.location.clone(),
+            cache_key_seconds: opened.fingerprint.map(|(_, took)| took.as_secs_f64()),
+            cache_key_files: opened.fingerprint.map(|(f, _)| f.files),
+            cache_key_bytes: opened.fingerprint.map(|(f, _)| f.bytes),
+        }
+    }
 }
 
 /// Runs `dossier check`: exit 0 when at least one article loaded, 1 otherwise.
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let started = Instant::now();
-    let report = load(&args.corpus.paths);
+    let opened = crate::cache::open(&args.corpus.paths);
     let mut formats = BTreeMap::new();
-    for article in &report.articles {
+    for article in &opened.corpus.articles {
         *formats.entry(article.origin.format.name()).or_insert(0) += 1;
     }
-    let loaded = report.articles.len();
-    let mut warnings = report.warnings;
+    let loaded = opened.corpus.articles.len();
+    let stats = args.stats.then(|| Stats::of(&opened));
+    let Opened {
+        corpus,
+        skipped,
+        mut warnings,
+        ..
+    } = opened;
     let corpus = if loaded > 0 {
-        let (corpus, problems) = analyze_corrected(report.articles, &args.corpus);
+        let (corpus, problems) = apply_corrections(corpus, &args.corpus);
         warnings.extend(problems);
         corpus
     } else {
-        crate::model::Corpus::default()
+        corpus
     };
     let check = CheckReport {
         articles: loaded,
         formats,
-        skipped: report.skipped,
+        skipped,
         warnings,
         actors: corpus.actors.iter().filter(|a| !a.hidden).count(),
         events: corpus.events.len(),
         quotes: corpus.quotes.len(),
         seconds: started.elapsed().as_secs_f64(),
+        stats,
     };
     if args.json {
         write_json(out, &check)?;
@@ -111,5 +189,49 @@ fn write_human(check: &CheckReport, out: &mut dyn Write) -> Result<(), CliError>
         check.actors, check.events, check.quotes
     )?;
     writeln!(out, "Took {:.2} s.", check.seconds)?;
+    if let Some(stats) = &check.stats {
+        write_stats(stats, out)?;
+    }
+    Ok(())
+}
+
+fn write_stats(stats: &Stats, out: &mut dyn Write) -> Result<(), CliError> {
+    writeln!(
+        out,
+        "Time by stage (wall time; clean and sentences: thread time summed over threads, part of read):"
+    )?;
+    for time in &stats.stages {
+        writeln!(out, "  {:<10} {:>9.3} s", time.stage, time.seconds)?;
+    }
+    let location = stats
+        .cache_file
+        .as_ref()
+        .map(|p| format!(" ({})", p.display()))
+        .unwrap_or_default();
+    let why = stats
+        .cache_rebuilt_because
+        .as_ref()
+        .map(|w| format!(": {w}"))
+        .unwrap_or_default();
+    writeln!(out, "Cache: {}{why}{location}", stats.cache)?;
+    if let (Some(seconds), Some(files), Some(bytes)) = (
+        stats.cache_key_seconds,
+        stats.cache_key_files,
+        stats.cache_key_bytes,
+    ) {
+        writeln!(
+            out,
+            "  key: {files} file(s), {:.1} MB read and hashed in {seconds:.3} s (part of cache)",
+            bytes as f64 / (1024.0 * 1024.0)
+        )?;
+    }
+    match stats.peak_memory_bytes {
+        Some(bytes) => writeln!(
+            out,
+            "Peak memory: {:.1} MB",
+            bytes as f64 / (1024.0 * 1024.0)
+        )?,
+        None => writeln!(out, "Peak memory: unknown")?,
+    }
     Ok(())
 }

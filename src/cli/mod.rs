@@ -161,24 +161,24 @@ pub fn load(paths: &[PathBuf]) -> LoadReport {
     }
 }
 
-/// Loads and analyses a corpus for a listing command, with the user's corrections applied.
-/// Problems met while loading are summed up in one line on standard error (`dossier check`
-/// gives the details); no article is an error.
+/// Opens a corpus for a listing command (through the model cache, see [`crate::cache`]), with
+/// the user's corrections applied. Problems met while loading are summed up in one line on
+/// standard error (`dossier check` gives the details); no article is an error.
 pub fn open_corpus(args: &CorpusArgs) -> Result<Corpus, CliError> {
-    let report = load(&args.paths);
-    if report.articles.is_empty() {
+    let opened = crate::cache::open(&args.paths);
+    if opened.corpus.articles.is_empty() {
         return Err(CliError::NoArticles {
-            skipped: report.skipped.len(),
+            skipped: opened.skipped.len(),
         });
     }
-    if !report.skipped.is_empty() || !report.warnings.is_empty() {
+    if !opened.skipped.is_empty() || !opened.warnings.is_empty() {
         eprintln!(
             "dossier: {} file(s) skipped, {} warning(s); run `dossier check` for details",
-            report.skipped.len(),
-            report.warnings.len()
+            opened.skipped.len(),
+            opened.warnings.len()
         );
     }
-    let (corpus, problems) = analyze_corrected(report.articles, args);
+    let (corpus, problems) = apply_corrections(opened.corpus, args);
     for problem in problems {
         eprintln!("dossier: {}: {}", problem.path.display(), problem.message);
     }
@@ -191,7 +191,12 @@ pub fn analyze_corrected(
     articles: Vec<crate::model::Article>,
     args: &CorpusArgs,
 ) -> (Corpus, Vec<Warning>) {
-    let mut corpus = crate::pipeline::analyze(articles);
+    apply_corrections(crate::pipeline::analyze(articles), args)
+}
+
+/// Applies the corrections file named by `args` to an analysed corpus (fresh or from the
+/// cache, which never holds corrections). Returns the corpus and a warning for each problem.
+pub fn apply_corrections(mut corpus: Corpus, args: &CorpusArgs) -> (Corpus, Vec<Warning>) {
     let mut problems = Vec::new();
     if let Some(path) = args.corrections_path() {
         match crate::corrections::file::read(&path) {

@@ -88,8 +88,14 @@ pub struct RawArticle {
 /// Turns a parsed article into a model article: cleans and sanitises its text and metadata and
 /// splits it into paragraphs and sentences. The id is assigned by the caller.
 pub fn finish_article(raw: RawArticle, id: ArticleId, origin: Origin) -> Article {
-    let cleaned = text::clean::clean_body(&raw.text);
-    let sentences = text::sentences::split_sentences(&cleaned.body, &cleaned.paragraphs);
+    let cleaned = {
+        let _timer = crate::stats::thread_timer(crate::stats::Stage::Clean);
+        text::clean::clean_body(&raw.text)
+    };
+    let sentences = {
+        let _timer = crate::stats::thread_timer(crate::stats::Stage::Sentences);
+        text::sentences::split_sentences(&cleaned.body, &cleaned.paragraphs)
+    };
     let meta = |s: Option<String>| {
         s.map(|v| text::sanitize::sanitize(v.trim()))
             .filter(|v| !v.is_empty())

@@ -1,0 +1,288 @@
+//! The model cache: the analysed corpus is kept on disk so that reopening an unchanged corpus
+//! skips loading and extraction.
+//!
+//! Where: `DIR/.dossier/cache` beside the corpus (DIR is the first path if it is a folder, else
+//! its folder; the loader skips hidden folders), or, when that folder cannot be written, the
+//! user's cache folder (`$XDG_CACHE_HOME/dossier/HASH/cache`, else `~/.cache/dossier/HASH/cache`,
+//! HASH being a hash of the canonical corpus paths). Both are tried when reading.
+//!
+//! What: the corpus as [`crate::pipeline::analyze`] made it, corrections not applied (they are
+//! applied after every load, cached or not), with the load report's skipped files and warnings.
+//!
+//! When trusted: only when the file is intact and its key (see [`key`]) equals the key of the
+//! files on disk now. On any change (a file touched, edited, added or removed, another program
+//! build) everything is loaded and extracted again: actor resolution and shared passages are
+//! corpus-wide, so no extraction result can be kept, and the loader is not yet split so that
+//! one file's articles could be reused (keys are made unique across files). Reused on a change:
+//! nothing. The built-in sample is never cached: it analyses in milliseconds.
+
+pub mod file;
+pub mod key;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::load::{Skipped, Warning};
+use crate::model::Corpus;
+use crate::stats::{Stage, StageTimes};
+
+use file::{Cached, ReadOutcome};
+
+/// How the corpus was obtained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheOutcome {
+    /// Read from an intact cache made for these files: nothing was extracted.
+    Hit,
+    /// No cache existed: extracted, and the cache written (if a folder could be written).
+    Miss,
+    /// A cache existed but could not be used (why): extracted again, and the cache rewritten.
+    Rebuilt(String),
+    /// No cache is used for this corpus (the built-in sample).
+    Off,
+}
+
+impl CacheOutcome {
+    /// A word for reports: hit, miss, rebuilt or off.
+    pub fn name(&self) -> &'static str {
+        match self {
+            CacheOutcome::Hit => "hit",
+            CacheOutcome::Miss => "miss",
+            CacheOutcome::Rebuilt(_) => "rebuilt",
+            CacheOutcome::Off => "off",
+        }
+    }
+}
+
+/// Where the cache may be kept; [`Locations::for_paths`] gives the usual ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locations {
+    /// Beside the corpus: `DIR/.dossier/cache`.
+    pub beside: PathBuf,
+    /// In the user's cache folder, used when the corpus folder cannot be written.
+    pub user: Option<PathBuf>,
+}
+
+impl Locations {
+    /// The usual locations for a corpus named by `paths` (not empty), the user's cache folder
+    /// taken from `XDG_CACHE_HOME` or `HOME`.
+    pub fn for_paths(paths: &[PathBuf]) -> Locations {
+        let user_root = std::env::var_os("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .or_else(|| {
+                std::env::var_os("HOME")
+                    .map(PathBuf::from)
+                    .filter(|p| p.is_absolute())
+                    .map(|home| home.join(".cache"))
+            });
+        Locations::with_user_root(paths, user_root.as_deref())
+    }
+
+    /// The locations for `paths` with the user's cache folder at `user_root` (tests).
+    pub fn with_user_root(paths: &[PathBuf], user_root: Option<&Path>) -> Locations {
+        let dir = match paths.first() {
+            Some(first) if first.is_dir() => first.clone(),
+            Some(first) => match first.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                _ => PathBuf::from("."),
+            },
+            None => PathBuf::from("."),
+        };
+        let user = user_root.map(|root| {
+            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+            for path in paths {
+                let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                let bytes = canonical.as_os_str().as_encoded_bytes();
+                hasher.update(&(bytes.len() as u64).to_le_bytes());
+                hasher.update(bytes);
+            }
+            root.join("dossier")
+                .join(format!("{:032x}", hasher.digest128()))
+                .join("cache")
+        });
+        Locations {
+            beside: dir.join(".dossier").join("cache"),
+            user,
+        }
+    }
+}
+
+/// A corpus opened through the cache.
+#[derive(Debug)]
+pub struct Opened {
+    /// The analysed corpus, corrections not applied; empty when nothing loaded.
+    pub corpus: Corpus,
+    /// Files not loaded.
+    pub skipped: Vec<Skipped>,
+    /// Problems that did not stop a file from loading.
+    pub warnings: Vec<Warning>,
+    /// Whether the cache was used.
+    pub outcome: CacheOutcome,
+    /// The cache file read or written, if any.
+    pub location: Option<PathBuf>,
+    /// Time per stage (only the cache stage on a hit).
+    pub spent: StageTimes,
+    /// What the cache key was computed from, and the time it took (part of the cache stage);
+    /// `None` when no cache is used.
+    pub fingerprint: Option<(key::Fingerprint, std::time::Duration)>,
+}
+
+/// Opens the corpus named by `paths` (the built-in sample when empty) through the cache in its
+/// usual locations.
+pub fn open(paths: &[PathBuf]) -> Opened {
+    if paths.is_empty() {
+        return analyse_uncached(paths);
+    }
+    open_at(paths, &Locations::for_paths(paths))
+}
+
+/// Opens the corpus named by `paths` (not empty) through the cache at `locations`.
+pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
+    let mut spent = StageTimes::default();
+    let started = Instant::now();
+    let fingerprint = key::fingerprint(paths);
+    let fingerprinted = (fingerprint, started.elapsed());
+    let key = fingerprint.digest;
+    let mut unusable = None;
+    for location in std::iter::once(&locations.beside).chain(locations.user.as_ref()) {
+        match file::read(location, key) {
+            ReadOutcome::Hit(cached) => {
+                spent.add(Stage::Cache, started.elapsed());
+                let Cached {
+                    corpus,
+                    skipped,
+                    warnings,
+                } = *cached;
+                return Opened {
+                    corpus,
+                    skipped: skipped
+                        .into_iter()
+                        .map(|(path, reason)| Skipped { path, reason })
+                        .collect(),
+                    warnings: warnings
+                        .into_iter()
+                        .map(|(path, message)| Warning { path, message })
+                        .collect(),
+                    outcome: CacheOutcome::Hit,
+                    location: Some(location.clone()),
+                    spent,
+                    fingerprint: Some(fingerprinted),
+                };
+            }
+            ReadOutcome::Unusable(why) => unusable = unusable.or(Some(why)),
+            ReadOutcome::Missing => {}
+        }
+    }
+    spent.add(Stage::Cache, started.elapsed());
+
+    let mut opened = analyse_uncached(paths);
+    opened.spent.add(Stage::Cache, spent.get(Stage::Cache));
+    opened.fingerprint = Some(fingerprinted);
+    opened.outcome = match unusable {
+        Some(why) => CacheOutcome::Rebuilt(why),
+        None => CacheOutcome::Miss,
+    };
+    if opened.corpus.articles.is_empty() {
+        return opened;
+    }
+    let started = Instant::now();
+    opened.location = store(&opened, key, locations);
+    opened.spent.add(Stage::Cache, started.elapsed());
+    opened
+}
+
+/// Loads and analyses without the cache.
+fn analyse_uncached(paths: &[PathBuf]) -> Opened {
+    let mut spent = StageTimes::default();
+    let report = spent.time(Stage::Read, || {
+        if paths.is_empty() {
+            crate::sample::load_sample()
+        } else {
+            crate::load::load_paths(paths)
+        }
+    });
+    spent.collect_thread_times();
+    let corpus = if report.articles.is_empty() {
+        Corpus::default()
+    } else {
+        crate::pipeline::analyze_timed(report.articles, &mut spent)
+    };
+    Opened {
+        corpus,
+        skipped: report.skipped,
+        warnings: report.warnings,
+        outcome: CacheOutcome::Off,
+        location: None,
+        spent,
+        fingerprint: None,
+    }
+}
+
+/// Writes the cache beside the corpus, or in the user's cache folder when that fails. Returns
+/// where it was written; a cache that cannot be written anywhere is simply not kept.
+fn store(opened: &Opened, key: u128, locations: &Locations) -> Option<PathBuf> {
+    let cached = CachedRef {
+        corpus: &opened.corpus,
+        skipped: opened
+            .skipped
+            .iter()
+            .map(|s| (s.path.as_path(), s.reason.as_str()))
+            .collect(),
+        warnings: opened
+            .warnings
+            .iter()
+            .map(|w| (w.path.as_path(), w.message.as_str()))
+            .collect(),
+    };
+    let encoded = file::encode(&cached, key).ok()?;
+    let parts = [encoded.header.as_slice(), encoded.payload.as_slice()];
+    std::iter::once(&locations.beside)
+        .chain(locations.user.as_ref())
+        .find(|location| file::write_atomically(location, &parts).is_ok())
+        .cloned()
+}
+
+/// [`Cached`] borrowed, for writing without copying the corpus; encodes identically.
+#[derive(serde::Serialize)]
+struct CachedRef<'a> {
+    corpus: &'a Corpus,
+    skipped: Vec<(&'a Path, &'a str)>,
+    warnings: Vec<(&'a Path, &'a str)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_goes_beside_the_first_folder_or_the_first_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().to_path_buf();
+        let file = folder.join("a.txt");
+        std::fs::write(&file, "x").unwrap();
+        let expected = folder.join(".dossier").join("cache");
+        assert_eq!(
+            Locations::with_user_root(std::slice::from_ref(&folder), None).beside,
+            expected
+        );
+        assert_eq!(
+            Locations::with_user_root(std::slice::from_ref(&file), None).beside,
+            expected
+        );
+        assert_eq!(
+            Locations::with_user_root(&[PathBuf::from("a.txt")], None).beside,
+            Path::new(".").join(".dossier").join("cache")
+        );
+    }
+
+    #[test]
+    fn the_user_cache_is_per_corpus() {
+        let root = Path::new("/var/tmp/user-cache");
+        let one = Locations::with_user_root(&[PathBuf::from("/news/a")], Some(root));
+        let two = Locations::with_user_root(&[PathBuf::from("/news/b")], Some(root));
+        let one = one.user.unwrap();
+        assert!(one.starts_with(root.join("dossier")));
+        assert!(one.ends_with("cache"));
+        assert_ne!(Some(one), two.user);
+    }
+}
