@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use dossier::ui::lens::TimelineItem;
 use dossier::ui::theme::Theme;
 use dossier::ui::{Action, App, Pane, fixture, view};
 use ratatui::Terminal;
@@ -147,8 +148,13 @@ fn selection_and_focus_show_with_and_without_colour() {
         let cell = buf.cell((x + 1, y)).expect("cell");
         assert!(!cell.modifier.contains(Modifier::REVERSED));
         // The unfocused timeline's selection stays visible, underlined.
-        let entry = a.selected_entry().expect("entry");
-        let date = a.corpus.entries[entry.index()].point.date.to_string();
+        let date = match a.selected_timeline().expect("row") {
+            TimelineItem::Entry(e) => a.corpus.entries[e.index()].point.date.to_string(),
+            TimelineItem::Article(x) => a.corpus.articles[x.index()]
+                .date
+                .expect("dated")
+                .to_string(),
+        };
         let (x, y) = find_in(&a, &buf, Pane::Timeline, &date).expect("entry drawn");
         let cell = buf.cell((x, y)).expect("cell");
         assert!(cell.modifier.contains(Modifier::UNDERLINED));

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use dossier::model::{ActorKind, Corpus};
 use dossier::ui::app::Overlay;
-use dossier::ui::lens::LensItem;
+use dossier::ui::lens::{LensItem, SourceItem, TimelineItem};
 use dossier::ui::{Action, App, Pane, fixture};
 
 fn app() -> App {
@@ -174,8 +174,8 @@ fn timeline_enter_opens_the_reader_at_the_sentence() {
     run(&mut a, &typed("tch"));
     a.update(Action::Submit);
     a.update(Action::Focus(Pane::Timeline));
-    let entry = a.selected_entry().expect("an entry");
-    let at = a.entry_sentence(entry).expect("its sentence");
+    let row = a.selected_timeline().expect("a row");
+    let at = a.timeline_sentence(row).expect("its sentence");
     a.update(Action::Enter);
     assert_eq!(a.focus, Pane::Reader);
     let r = a.reader.clone().expect("reader open");
@@ -322,4 +322,121 @@ fn reader_steps_through_articles_under_the_lens() {
     a.update(Action::Submit);
     let kept = a.reader_articles();
     assert_eq!(kept.len(), 1);
+}
+
+#[test]
+fn articles_sit_on_the_timeline_under_the_lens() {
+    let mut a = app();
+    let dated = a
+        .corpus
+        .articles
+        .iter()
+        .filter(|x| x.date.is_some())
+        .count();
+    let article_rows = |a: &App| -> Vec<dossier::model::ArticleId> {
+        a.narrowed
+            .timeline
+            .iter()
+            .filter_map(|r| match r {
+                TimelineItem::Article(x) => Some(*x),
+                TimelineItem::Entry(_) => None,
+            })
+            .collect()
+    };
+    assert_eq!(article_rows(&a).len(), dated);
+    // In date order, entries and articles interleaved.
+    let date = |a: &App, r: &TimelineItem| match r {
+        TimelineItem::Entry(e) => a.corpus.entries[e.index()].point.date,
+        TimelineItem::Article(x) => a.corpus.articles[x.index()].date.expect("dated"),
+    };
+    let dates: Vec<_> = a.narrowed.timeline.iter().map(|r| date(&a, r)).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+
+    let tchiani = actor(&a, "Tchiani");
+    a.update(Action::OpenFinder);
+    run(&mut a, &typed("tch"));
+    a.update(Action::Submit);
+    let his: Vec<_> = a.corpus.actors[tchiani.index()]
+        .articles
+        .iter()
+        .copied()
+        .filter(|x| a.corpus.articles[x.index()].date.is_some())
+        .collect();
+    let mut rows = article_rows(&a);
+    rows.sort();
+    assert_eq!(rows, his, "exactly his dated articles");
+    // Enter on an article row opens it at the first sentence that mentions him.
+    let pos = a.rows[0]
+        .iter()
+        .position(|r| matches!(a.narrowed.timeline[r.item], TimelineItem::Article(_)))
+        .expect("an article row");
+    a.lists[0].selected = pos;
+    let Some(TimelineItem::Article(article)) = a.selected_timeline() else {
+        panic!("article row selected");
+    };
+    a.update(Action::Enter);
+    let r = a.reader.clone().expect("reader");
+    assert_eq!((a.focus, r.article), (Pane::Reader, article));
+    let first = a
+        .corpus
+        .mentions_in(article)
+        .iter()
+        .filter(|m| m.actor == tchiani)
+        .map(|m| m.at.sentence)
+        .min()
+        .expect("he is mentioned");
+    assert_eq!(r.sentence, first);
+    // Without a lens, an article row opens at its start.
+    a.update(Action::Escape);
+    a.update(Action::Focus(Pane::Timeline));
+    let pos = a.rows[0]
+        .iter()
+        .position(|r| matches!(a.narrowed.timeline[r.item], TimelineItem::Article(_)))
+        .expect("an article row");
+    a.lists[0].selected = pos;
+    a.update(Action::Enter);
+    assert_eq!(a.reader.as_ref().map(|r| r.sentence), Some(0));
+}
+
+#[test]
+fn his_quotes_are_in_the_sources_pane_and_enter_reads_one() {
+    let sample = dossier::pipeline::analyze(dossier::sample::load_sample().articles);
+    let mut a = App::new(Arc::new(sample), 120, 40);
+    let tchiani = actor(&a, "Tchiani");
+    let quoted = !a.corpus.index.quotes_of_actor[tchiani.index()].is_empty();
+    assert!(quoted, "the sample quotes him");
+    a.update(Action::OpenFinder);
+    run(&mut a, &typed("tch"));
+    a.update(Action::Submit);
+    let quotes: Vec<_> = a
+        .narrowed
+        .sources
+        .iter()
+        .filter_map(|(s, _)| match s {
+            SourceItem::Quote(q) => Some(*q),
+            _ => None,
+        })
+        .collect();
+    let mut want = a.corpus.index.quotes_of_actor[tchiani.index()].clone();
+    want.sort();
+    let mut got = quotes.clone();
+    got.sort();
+    assert_eq!(got, want);
+    a.update(Action::Focus(Pane::Sources));
+    let pos = a.rows[1]
+        .iter()
+        .position(|r| matches!(a.narrowed.sources[r.item].0, SourceItem::Quote(_)))
+        .expect("a quote row");
+    a.lists[1].selected = pos;
+    let Some(SourceItem::Quote(q)) = a.selected_source() else {
+        panic!("quote selected");
+    };
+    a.update(Action::Enter);
+    let at = a.corpus.quotes[q.index()].at;
+    let r = a.reader.clone().expect("reader");
+    assert_eq!(
+        (a.focus, r.article, r.sentence),
+        (Pane::Reader, at.article, at.sentence)
+    );
+    assert_eq!(a.lens.len(), 1, "a quote is read, not put in the lens");
 }

@@ -9,7 +9,7 @@ use super::action::{Action, Pane};
 use super::fuzzy::{Match, Matcher, SkimMatcher};
 use super::keymap::Context;
 use super::layout::{self, LayoutMode};
-use super::lens::{self, LensItem, Narrowed, Outlet, SourceItem};
+use super::lens::{self, LensItem, Narrowed, Outlet, SourceItem, TimelineItem};
 use super::reader::{self, ReaderState};
 
 /// The three list panes, in order; the index into per-list arrays.
@@ -292,6 +292,15 @@ impl App {
                 .sources
                 .get(s.index())
                 .map_or_else(String::new, |s| s.name.clone()),
+            SourceItem::Quote(q) => self
+                .corpus
+                .quotes
+                .get(q.index())
+                .and_then(|q| {
+                    let article = self.corpus.article(q.at.article)?;
+                    Some(format!("\u{201c}{}\u{201d}", q.span.slice(&article.body)))
+                })
+                .unwrap_or_default(),
         }
     }
 
@@ -308,9 +317,48 @@ impl App {
             .map(|r| r.item)
     }
 
-    /// The selected timeline entry.
-    pub fn selected_entry(&self) -> Option<EntryId> {
+    /// The selected timeline row.
+    pub fn selected_timeline(&self) -> Option<TimelineItem> {
         self.narrowed.timeline.get(self.selected_item(0)?).copied()
+    }
+
+    /// The selected timeline entry (`None` on an article row).
+    pub fn selected_entry(&self) -> Option<EntryId> {
+        match self.selected_timeline()? {
+            TimelineItem::Entry(e) => Some(e),
+            TimelineItem::Article(_) => None,
+        }
+    }
+
+    /// The sentence a timeline row opens at: an entry's reporting sentence; for an article, the
+    /// first sentence that mentions a lens actor, else its first sentence.
+    pub fn timeline_sentence(&self, item: TimelineItem) -> Option<SentenceRef> {
+        match item {
+            TimelineItem::Entry(e) => self.entry_sentence(e),
+            TimelineItem::Article(article) => {
+                let lens = self.lens_actors();
+                let sentence = self
+                    .corpus
+                    .mentions_in(article)
+                    .iter()
+                    .filter(|m| lens.contains(&m.actor))
+                    .map(|m| m.at.sentence)
+                    .min()
+                    .unwrap_or(0);
+                Some(SentenceRef { article, sentence })
+            }
+        }
+    }
+
+    /// The text an article row of the timeline shows and is filtered by.
+    pub fn article_row_label(&self, article: ArticleId) -> String {
+        let Some(a) = self.corpus.article(article) else {
+            return String::new();
+        };
+        match a.outlet.as_deref() {
+            Some(outlet) => format!("published: {} \u{2014} {outlet}", a.display_title()),
+            None => format!("published: {}", a.display_title()),
+        }
     }
 
     /// The selected source row.
@@ -434,7 +482,13 @@ impl App {
     }
 
     fn match_entry(&self, item: usize, query: &str) -> Option<(Match, u32, Option<String>)> {
-        let entry = *self.narrowed.timeline.get(item)?;
+        let entry = match *self.narrowed.timeline.get(item)? {
+            TimelineItem::Entry(e) => e,
+            TimelineItem::Article(a) => {
+                let label = self.article_row_label(a);
+                return self.matcher.matches(&label, query).map(|m| (m, 0, None));
+            }
+        };
         let summary = self.entry_summary(entry);
         let rank = self.entry_articles(entry) as u32;
         if let Some(m) = self.matcher.matches(summary, query) {
@@ -781,7 +835,16 @@ impl App {
             Action::ShowDetail => {
                 let target = match self.focus {
                     Pane::Actors => self.selected_actor().map(DetailTarget::Actor),
-                    Pane::Sources => self.selected_source().map(DetailTarget::Source),
+                    Pane::Sources => match self.selected_source() {
+                        // A quote's detail is its speaker's.
+                        Some(SourceItem::Quote(q)) => {
+                            match self.corpus.quotes.get(q.index()).map(|q| &q.speaker) {
+                                Some(Speaker::Actor(a)) => Some(DetailTarget::Actor(*a)),
+                                _ => None,
+                            }
+                        }
+                        other => other.map(DetailTarget::Source),
+                    },
                     Pane::Reader => self.cursor_actor().map(DetailTarget::Actor),
                     Pane::Timeline => None,
                 };
@@ -839,7 +902,10 @@ impl App {
     fn enter(&mut self) {
         match self.focus {
             Pane::Timeline => {
-                if let Some(at) = self.selected_entry().and_then(|e| self.entry_sentence(e)) {
+                if let Some(at) = self
+                    .selected_timeline()
+                    .and_then(|e| self.timeline_sentence(e))
+                {
                     self.open_reader(at.article, at.sentence);
                     self.focus = Pane::Reader;
                     self.remember();
@@ -849,6 +915,15 @@ impl App {
                 let item = match self.selected_source() {
                     Some(SourceItem::Outlet(i)) => LensItem::Outlet(i),
                     Some(SourceItem::Cited(s)) => LensItem::Source(s),
+                    Some(SourceItem::Quote(q)) => {
+                        // A quote is read, not narrowed by.
+                        if let Some(at) = self.corpus.quotes.get(q.index()).map(|q| q.at) {
+                            self.open_reader(at.article, at.sentence);
+                            self.focus = Pane::Reader;
+                            self.remember();
+                        }
+                        return;
+                    }
                     None => return,
                 };
                 self.push_lens(item);
@@ -1045,7 +1120,13 @@ impl App {
 
     fn copy(&mut self) {
         let at = match self.focus {
-            Pane::Timeline => self.selected_entry().and_then(|e| self.entry_sentence(e)),
+            Pane::Timeline => self
+                .selected_timeline()
+                .and_then(|e| self.timeline_sentence(e)),
+            Pane::Sources => match self.selected_source() {
+                Some(SourceItem::Quote(q)) => self.corpus.quotes.get(q.index()).map(|q| q.at),
+                _ => None,
+            },
             Pane::Reader => self.reader.as_ref().map(|r| SentenceRef {
                 article: r.article,
                 sentence: r.sentence,

@@ -277,6 +277,7 @@ fn source_lines(app: &App, item: SourceItem, theme: &Theme) -> Vec<Line<'static>
                 lines.push(article_line(app, *a, theme));
             }
         }
+        SourceItem::Quote(_) => {}
         SourceItem::Cited(s) => {
             let Some(s) = app.corpus.sources.get(s.index()) else {
                 return lines;
