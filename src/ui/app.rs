@@ -6,11 +6,13 @@ use std::sync::Arc;
 use crate::model::{ActorId, ActorKind, ArticleId, Corpus, EntryId, SentenceRef, Speaker};
 
 use super::action::{Action, Pane};
+use super::correct::{CorrectionsStore, MemoryStore, RenamePrompt};
 use super::fuzzy::{Match, Matcher, SkimMatcher};
 use super::keymap::Context;
 use super::layout::{self, LayoutMode};
 use super::lens::{self, LensItem, Narrowed, Outlet, SourceItem, TimelineItem};
 use super::reader::{self, ReaderState};
+use crate::corrections::{Corrections, Unmatched};
 
 /// The three list panes, in order; the index into per-list arrays.
 pub const LISTS: [Pane; 3] = [Pane::Timeline, Pane::Sources, Pane::Actors];
@@ -55,6 +57,8 @@ pub struct Finder {
     pub selected: usize,
     /// The query `results` were computed for.
     pub results_query: String,
+    /// When choosing the actor to merge this one into (`m`), else the finder fills the lens.
+    pub merge: Option<ActorId>,
 }
 
 /// What a detail view shows.
@@ -75,6 +79,8 @@ pub enum Overlay {
     Finder(Finder),
     /// A detail view, scrolled.
     Detail(DetailTarget, usize),
+    /// The prompt for an actor's new name.
+    Rename(RenamePrompt),
 }
 
 /// A place in the history.
@@ -90,8 +96,14 @@ pub struct Location {
 
 /// The browser's state.
 pub struct App {
-    /// The corpus, read-only.
+    /// The corpus with the user's corrections applied: what every pane shows.
     pub corpus: Arc<Corpus>,
+    /// The corpus as analysed, before corrections.
+    pub raw: Arc<Corpus>,
+    /// The user's corrections, in order.
+    pub corrections: Corrections,
+    /// Where corrections are saved, or why they cannot be (then they are refused).
+    pub(super) store: Result<Box<dyn CorrectionsStore>, String>,
     /// The outlets of the corpus, computed once.
     pub outlets: Vec<Outlet>,
     matcher: Box<dyn Matcher>,
@@ -146,7 +158,37 @@ fn list_index(pane: Pane) -> Option<usize> {
 
 impl App {
     /// The browser on `corpus` at a terminal of `width` × `height`, with the first article open.
+    /// Corrections made in it last until it quits.
     pub fn new(corpus: Arc<Corpus>, width: u16, height: u16) -> App {
+        let mut app = App::build(corpus, width, height);
+        app.store = Ok(Box::new(MemoryStore));
+        app
+    }
+
+    /// The browser on the analysed corpus `raw` with the user's `corrections` applied, saving
+    /// changes to `store`. When the corrections could not be read (`Err`, a sentence), none is
+    /// applied and changes are refused, so the unreadable file is never overwritten. Returns
+    /// the corrections that no longer match anything.
+    pub fn with_corrections(
+        raw: Corpus,
+        corrections: Result<Corrections, String>,
+        store: Box<dyn CorrectionsStore>,
+        width: u16,
+        height: u16,
+    ) -> (App, Vec<Unmatched>) {
+        let (list, store) = match corrections {
+            Ok(list) => (list, Ok(store)),
+            Err(why) => (Corrections::default(), Err(why)),
+        };
+        let (corpus, unmatched) = super::correct::corrected(&raw, &list);
+        let mut app = App::build(Arc::new(corpus), width, height);
+        app.raw = Arc::new(raw);
+        app.corrections = list;
+        app.store = store;
+        (app, unmatched)
+    }
+
+    fn build(corpus: Arc<Corpus>, width: u16, height: u16) -> App {
         let outlets = lens::outlets(&corpus);
         let narrowed = lens::narrow(&corpus, &outlets, &[]);
         let reader = corpus
@@ -155,7 +197,10 @@ impl App {
             .min_by_key(|a| (a.date, a.id))
             .map(|a| ReaderState::new(a.id));
         let mut app = App {
+            raw: Arc::clone(&corpus),
             corpus,
+            corrections: Corrections::default(),
+            store: Err("no store".into()),
             outlets,
             matcher: Box::new(SkimMatcher::default()),
             size: (width, height),
@@ -189,6 +234,7 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         match &self.overlay {
             Some(Overlay::Finder(_)) => return vec![Context::Finder, Context::Prompt],
+            Some(Overlay::Rename(_)) => return vec![Context::Prompt],
             Some(_) => return vec![Context::Overlay],
             None => {}
         }
@@ -409,7 +455,7 @@ impl App {
     }
 
     /// Recomputes the panes after the lens changed; selections go back to the top.
-    fn relens(&mut self) {
+    pub(super) fn relens(&mut self) {
         self.narrowed = lens::narrow(&self.corpus, &self.outlets, &self.lens);
         self.lists = [ListState::default(); 3];
         self.rows_query = Default::default();
@@ -554,7 +600,7 @@ impl App {
         best.map(|(m, via)| (m, a.mention_count, via))
     }
 
-    fn refind(&mut self) {
+    pub(super) fn refind(&mut self) {
         let Some(Overlay::Finder(finder)) = &self.overlay else {
             return;
         };
@@ -581,6 +627,7 @@ impl App {
             .into_iter()
             .filter_map(|id| self.corpus.actor(id))
             .filter(|a| !a.hidden && kind.is_none_or(|k| a.kind == k))
+            .filter(|a| finder.merge != Some(a.id))
             .filter_map(|a| {
                 if query.is_empty() {
                     return Some((0, a.mention_count, a.id, Vec::new(), None));
@@ -707,10 +754,26 @@ impl App {
                 Action::Cancel | Action::Escape => self.overlay = None,
                 Action::Submit | Action::Enter => {
                     let chosen = f.results.get(f.selected).map(|r| r.0);
+                    let merge = f.merge;
                     self.overlay = None;
-                    if let Some(actor) = chosen {
-                        self.push_lens(LensItem::Actor(actor));
+                    match (chosen, merge) {
+                        (Some(into), Some(from)) => self.merge(from, into),
+                        (Some(actor), None) => self.push_lens(LensItem::Actor(actor)),
+                        (None, _) => {}
                     }
+                }
+                _ => {}
+            },
+            (Some(Overlay::Rename(p)), a) => match a {
+                Action::Input(c) => p.text.push(c),
+                Action::DeleteChar => {
+                    p.text.pop();
+                }
+                Action::Cancel | Action::Escape => self.overlay = None,
+                Action::Submit | Action::Enter => {
+                    let (actor, text) = (p.actor, p.text.clone());
+                    self.overlay = None;
+                    self.rename(actor, text);
                 }
                 _ => {}
             },
@@ -854,6 +917,20 @@ impl App {
             }
             Action::Copy => self.copy(),
             Action::Click(col, row) => self.click(col, row),
+            Action::MergeActor | Action::RenameActor | Action::HideActor
+                if self.focus == Pane::Actors =>
+            {
+                let Some(actor) = self.selected_actor() else {
+                    self.message = Some("no actor selected".into());
+                    return;
+                };
+                match action {
+                    Action::MergeActor => self.start_merge(actor),
+                    Action::RenameActor => self.start_rename(actor),
+                    _ => self.hide(actor),
+                }
+            }
+            Action::UndoCorrection => self.undo_correction(),
             _ => {}
         }
     }
