@@ -88,6 +88,50 @@ fn snapshots_at_three_sizes() {
     }
 }
 
+/// The sample corpus, analysed once for all the sample snapshots.
+fn sample() -> Arc<dossier::model::Corpus> {
+    static SAMPLE: std::sync::OnceLock<Arc<dossier::model::Corpus>> = std::sync::OnceLock::new();
+    Arc::clone(SAMPLE.get_or_init(|| {
+        Arc::new(dossier::pipeline::analyze(
+            dossier::sample::load_sample().articles,
+        ))
+    }))
+}
+
+/// The sample's main screens: overview, Tchiani in the lens, the finder with "tch", help.
+fn sample_screens(w: u16, h: u16) -> Vec<(&'static str, App)> {
+    let new = || App::new(sample(), w, h);
+    let overview = new();
+    let mut lens = new();
+    lens.update(Action::OpenFinder);
+    typed(&mut lens, "tch");
+    lens.update(Action::Submit);
+    let mut finder = new();
+    finder.update(Action::OpenFinder);
+    typed(&mut finder, "tch");
+    let mut help = new();
+    help.update(Action::ToggleHelp);
+    vec![
+        ("overview", overview),
+        ("lens", lens),
+        ("finder", finder),
+        ("help", help),
+    ]
+}
+
+#[test]
+fn sample_snapshots() {
+    for (w, h) in [(80, 24), (120, 40), (60, 20)] {
+        for (name, app) in sample_screens(w, h) {
+            if (w, h) == (60, 20) && name != "overview" && name != "lens" {
+                continue;
+            }
+            let buf = render(&app, &Theme::default());
+            insta::assert_snapshot!(format!("sample_{name}_{w}x{h}"), text(&buf));
+        }
+    }
+}
+
 #[test]
 fn ascii_mode_draws_no_box_characters() {
     let theme = Theme {
