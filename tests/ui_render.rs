@@ -338,3 +338,43 @@ fn keys_through_the_real_input_path() {
         text(&render(&a, &Theme::default()))
     );
 }
+
+#[test]
+fn filtered_actors_and_finder_results_show_their_matched_letters() {
+    let underlined_bold = |buf: &Buffer, x: u16, y: u16| {
+        buf.cell((x, y))
+            .is_some_and(|c| c.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED))
+    };
+    // The actors filter: "omar" matches Tchiani through his other name, highlighted there.
+    // (Wide, so the actors pane has room for the other name.)
+    let mut a = app(240, 40);
+    a.update(Action::Focus(Pane::Actors));
+    a.update(Action::StartFilter);
+    typed(&mut a, "omar");
+    let buf = render(&a, &Theme::default());
+    let (x, y) = find_in(&a, &buf, Pane::Actors, "~Omar").expect("matched through Omar");
+    assert!(underlined_bold(&buf, x + 1, y), "O of Omar highlighted");
+    assert!(!underlined_bold(&buf, x, y), "the ~ is not");
+    // The finder: "tch" in Tchiani.
+    let mut f = app(120, 40);
+    f.update(Action::OpenFinder);
+    typed(&mut f, "@tch");
+    let buf = render(&f, &Theme::default());
+    let text = text(&buf);
+    let (y, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Tchiani") && l.contains("mentions"))
+        .expect("Tchiani listed");
+    // Through his other name "Tchiani" (after the ~) when that scores better than his name.
+    let byte = line.rfind("Tchiani").expect("in line");
+    let x = line[..byte].chars().count() as u16;
+    assert!(
+        underlined_bold(&buf, x, y as u16),
+        "T of Tchiani highlighted: {line:?} {x}"
+    );
+    assert!(
+        !underlined_bold(&buf, x + 3, y as u16),
+        "i of Tchiani is not"
+    );
+}

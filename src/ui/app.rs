@@ -3,11 +3,13 @@
 
 use std::sync::Arc;
 
-use crate::model::{ActorId, ActorKind, ArticleId, Corpus, EntryId, SentenceRef, Speaker};
+use crate::model::{Actor, ActorId, ActorKind, ArticleId, Corpus, EntryId, SentenceRef, Speaker};
 
 use super::action::{Action, Pane};
 use super::correct::{CorrectionsStore, MemoryStore, RenamePrompt};
-use super::fuzzy::{Match, Matcher, SkimMatcher};
+use rayon::prelude::*;
+
+use super::fuzzy::{Match, Matcher, SkimMatcher, may_match};
 use super::keymap::Context;
 use super::layout::{self, LayoutMode};
 use super::lens::{self, LensItem, Narrowed, Outlet, SourceItem, TimelineItem};
@@ -51,7 +53,8 @@ pub struct Row {
 pub struct Finder {
     /// The query; a leading `@` keeps people, `#` countries.
     pub query: String,
-    /// Matching actors, best first, with highlight indices (and the other name matched).
+    /// Matching actors, best first, with the other name matched (the indices are left empty:
+    /// the view finds them for the rows it draws).
     pub results: Vec<(ActorId, Vec<usize>, Option<String>)>,
     /// The selected result.
     pub selected: usize,
@@ -494,26 +497,31 @@ impl App {
                 } else {
                     (0..n).collect()
                 };
-            let mut scored: Vec<(i64, u32, Row)> = Vec::new();
-            for item in candidates {
-                let found = match i {
-                    0 => self.match_entry(item, &query),
-                    1 => self.match_source(item, &query),
-                    _ => self.match_actor_row(item, &query),
-                };
-                if let Some((m, rank, via)) = found {
-                    scored.push((
-                        m.score,
-                        rank,
-                        Row {
-                            item,
-                            matched: m.indices,
-                            via,
-                        },
-                    ));
+            let mut scored: Vec<(i64, u32, Row)> = if i == 2 {
+                self.match_actor_rows(&candidates, &query)
+            } else {
+                let mut scored = Vec::new();
+                for item in candidates {
+                    let found = match i {
+                        0 => self.match_entry(item, &query),
+                        _ => self.match_source(item, &query),
+                    };
+                    if let Some((m, rank, via)) = found {
+                        scored.push((
+                            m.score,
+                            rank,
+                            Row {
+                                item,
+                                matched: m.indices,
+                                via,
+                            },
+                        ));
+                    }
                 }
-            }
-            scored.sort_by(|a, b| {
+                scored
+            };
+            // A total order (ties by position), so a parallel match gives the same rows.
+            scored.sort_unstable_by(|a, b| {
                 b.0.cmp(&a.0)
                     .then(b.1.cmp(&a.1))
                     .then(a.2.item.cmp(&b.2.item))
@@ -576,30 +584,44 @@ impl App {
             .map(|m| (m, count, None))
     }
 
-    fn match_actor_row(&self, item: usize, query: &str) -> Option<(Match, u32, Option<String>)> {
-        let (actor, _) = *self.narrowed.actors.get(item)?;
-        self.match_actor(actor, query)
-    }
-
-    /// Matches an actor on its name and every other name; the best wins. Ranked second by
-    /// mentions.
-    fn match_actor(&self, actor: ActorId, query: &str) -> Option<(Match, u32, Option<String>)> {
-        let a = self.corpus.actor(actor)?;
-        let mut best: Option<(Match, Option<String>)> =
-            self.matcher.matches(&a.name, query).map(|m| (m, None));
-        for alias in &a.aliases {
-            if alias == &a.name {
-                continue;
-            }
-            if let Some(m) = self.matcher.matches(alias, query)
-                && best.as_ref().is_none_or(|(b, _)| m.score > b.score)
-            {
-                best = Some((m, Some(alias.clone())));
-            }
+    /// Matches the actors list's `candidates` (score alone; the view highlights the rows it
+    /// draws), in parallel when there are many.
+    fn match_actor_rows(&self, candidates: &[usize], query: &str) -> Vec<(i64, u32, Row)> {
+        let corpus = &*self.corpus;
+        let matcher = &*self.matcher;
+        let actors = &self.narrowed.actors;
+        let one = |item: usize| -> Option<(i64, u32, Row)> {
+            let (id, _) = *actors.get(item)?;
+            let a = corpus.actor(id)?;
+            let (score, via) = match_names(matcher, a, query)?;
+            Some((
+                score,
+                a.mention_count,
+                Row {
+                    item,
+                    matched: Vec::new(),
+                    via,
+                },
+            ))
+        };
+        if candidates.len() >= PARALLEL_FROM {
+            candidates.par_iter().filter_map(|i| one(*i)).collect()
+        } else {
+            candidates.iter().filter_map(|i| one(*i)).collect()
         }
-        best.map(|(m, via)| (m, a.mention_count, via))
     }
 
+    /// The char indices `query` matches in `text`, for highlighting a row as it is drawn:
+    /// long lists are matched by score alone, and only the rows on screen need indices.
+    pub fn highlight(&self, text: &str, query: &str) -> Vec<usize> {
+        if query.is_empty() {
+            return Vec::new();
+        }
+        self.matcher
+            .matches(text, query)
+            .map(|m| m.indices)
+            .unwrap_or_default()
+    }
     pub(super) fn refind(&mut self) {
         let Some(Overlay::Finder(finder)) = &self.overlay else {
             return;
@@ -613,7 +635,7 @@ impl App {
             (None, raw.as_str())
         };
         let query = query.trim();
-        type Scored = (i64, u32, ActorId, Vec<usize>, Option<String>);
+        type Scored = (i64, u32, ActorId, Option<String>);
         // One more character typed can only drop matches: rescan the previous results only.
         let narrowing = !finder.results_query.is_empty()
             && raw.starts_with(finder.results_query.as_str())
@@ -623,24 +645,31 @@ impl App {
         } else {
             self.corpus.actors.iter().map(|a| a.id).collect()
         };
-        let mut results: Vec<Scored> = candidates
-            .into_iter()
-            .filter_map(|id| self.corpus.actor(id))
-            .filter(|a| !a.hidden && kind.is_none_or(|k| a.kind == k))
-            .filter(|a| finder.merge != Some(a.id))
-            .filter_map(|a| {
-                if query.is_empty() {
-                    return Some((0, a.mention_count, a.id, Vec::new(), None));
-                }
-                let (m, rank, via) = self.match_actor(a.id, query)?;
-                Some((m.score, rank, a.id, m.indices, via))
-            })
-            .collect();
-        results.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let corpus = &*self.corpus;
+        let matcher = &*self.matcher;
+        let merge = finder.merge;
+        let one = |id: ActorId| -> Option<Scored> {
+            let a = corpus.actor(id)?;
+            if a.hidden || kind.is_some_and(|k| a.kind != k) || merge == Some(a.id) {
+                return None;
+            }
+            if query.is_empty() {
+                return Some((0, a.mention_count, a.id, None));
+            }
+            let (score, via) = match_names(matcher, a, query)?;
+            Some((score, a.mention_count, a.id, via))
+        };
+        let mut results: Vec<Scored> = if candidates.len() >= PARALLEL_FROM {
+            candidates.par_iter().filter_map(|id| one(*id)).collect()
+        } else {
+            candidates.iter().filter_map(|id| one(*id)).collect()
+        };
+        // A total order, so the parallel match gives the same list every time.
+        results.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         if let Some(Overlay::Finder(finder)) = &mut self.overlay {
             finder.results = results
                 .into_iter()
-                .map(|(_, _, a, idx, via)| (a, idx, via))
+                .map(|(_, _, a, via)| (a, Vec::new(), via))
                 .collect();
             finder.selected = 0;
             finder.results_query = raw;
@@ -1281,6 +1310,30 @@ impl App {
     pub fn take_clipboard(&mut self) -> Option<String> {
         self.clipboard.take()
     }
+}
+
+/// Lists at least this long are matched on all cores.
+const PARALLEL_FROM: usize = 4096;
+
+/// Matches an actor on its name and every other name; the best wins (the name on a tie). The
+/// score alone, and the other name when that is what matched. The cheap [`may_match`] test
+/// skips names that cannot match before the matcher runs.
+fn match_names(matcher: &dyn Matcher, a: &Actor, query: &str) -> Option<(i64, Option<String>)> {
+    let mut best: Option<(i64, Option<&str>)> = None;
+    if may_match(&a.name, query) {
+        best = matcher.score(&a.name, query).map(|s| (s, None));
+    }
+    for alias in &a.aliases {
+        if alias == &a.name || !may_match(alias, query) {
+            continue;
+        }
+        if let Some(score) = matcher.score(alias, query)
+            && best.is_none_or(|(b, _)| score > b)
+        {
+            best = Some((score, Some(alias.as_str())));
+        }
+    }
+    best.map(|(score, via)| (score, via.map(str::to_string)))
 }
 
 /// Byte ranges where `query` occurs in `body`, case-insensitively (ASCII case folding, so byte

@@ -286,10 +286,12 @@ pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
                     base.patch(theme.kind(actor.kind)),
                 ),
             ];
+            // Matched by score alone; the indices are found for the rows drawn.
+            let query = &app.filters[2].query;
             match &row.via {
                 None => spans.extend(highlighted(
                     &actor.name,
-                    &row.matched,
+                    &app.highlight(&actor.name, query),
                     base,
                     base.patch(theme.matched()),
                 )),
@@ -301,7 +303,7 @@ pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
                     spans.push(Span::styled("~", base.patch(theme.dim())));
                     spans.extend(highlighted(
                         alias,
-                        &row.matched,
+                        &app.highlight(alias, query),
                         base.patch(theme.dim()),
                         base.patch(theme.matched()),
                     ));

@@ -125,7 +125,9 @@ fn finder(frame: &mut Frame, area: Rect, app: &App, f: &Finder, theme: &Theme) {
         )));
     }
     let offset = f.selected.saturating_sub(room.saturating_sub(1));
-    for (n, (id, idx, via)) in f.results.iter().enumerate().skip(offset).take(room) {
+    // Results are matched by score alone; the indices are found for the rows drawn.
+    let query = f.query.strip_prefix(['@', '#']).unwrap_or(&f.query).trim();
+    for (n, (id, _, via)) in f.results.iter().enumerate().skip(offset).take(room) {
         let Some(a) = app.corpus.actor(*id) else {
             continue;
         };
@@ -139,10 +141,20 @@ fn finder(frame: &mut Frame, area: Rect, app: &App, f: &Finder, theme: &Theme) {
             base.patch(theme.kind(a.kind)),
         )];
         match via {
-            None => spans.extend(highlighted(&a.name, idx, base, base.patch(theme.matched()))),
+            None => spans.extend(highlighted(
+                &a.name,
+                &app.highlight(&a.name, query),
+                base,
+                base.patch(theme.matched()),
+            )),
             Some(alias) => {
                 spans.push(Span::styled(format!("{} ~", a.name), base));
-                spans.extend(highlighted(alias, idx, base, base.patch(theme.matched())));
+                spans.extend(highlighted(
+                    alias,
+                    &app.highlight(alias, query),
+                    base,
+                    base.patch(theme.matched()),
+                ));
             }
         }
         spans.push(Span::styled(
