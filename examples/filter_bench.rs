@@ -4,6 +4,11 @@
 //! ```sh
 //! cargo run --release --example filter_bench
 //! ```
+//!
+//! The synthetic names share syllables, so most of them match "tchi": the worst case, where
+//! typing more letters hardly narrows the list. Measured on a shared 2-core machine (load 3–7):
+//! SkimMatcherV2 with indices on every name, 85–147 ms a keystroke; score-only matching behind
+//! a byte-subsequence prefilter, in parallel, indices only for the rows drawn, 24–56 ms.
 
 use std::sync::Arc;
 use std::time::Instant;

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use dossier::ui::lens::TimelineItem;
 use dossier::ui::theme::Theme;
 use dossier::ui::{Action, App, Pane, fixture, view};
 use ratatui::Terminal;
@@ -87,6 +88,50 @@ fn snapshots_at_three_sizes() {
     }
 }
 
+/// The sample corpus, analysed once for all the sample snapshots.
+fn sample() -> Arc<dossier::model::Corpus> {
+    static SAMPLE: std::sync::OnceLock<Arc<dossier::model::Corpus>> = std::sync::OnceLock::new();
+    Arc::clone(SAMPLE.get_or_init(|| {
+        Arc::new(dossier::pipeline::analyze(
+            dossier::sample::load_sample().articles,
+        ))
+    }))
+}
+
+/// The sample's main screens: overview, Tchiani in the lens, the finder with "tch", help.
+fn sample_screens(w: u16, h: u16) -> Vec<(&'static str, App)> {
+    let new = || App::new(sample(), w, h);
+    let overview = new();
+    let mut lens = new();
+    lens.update(Action::OpenFinder);
+    typed(&mut lens, "tch");
+    lens.update(Action::Submit);
+    let mut finder = new();
+    finder.update(Action::OpenFinder);
+    typed(&mut finder, "tch");
+    let mut help = new();
+    help.update(Action::ToggleHelp);
+    vec![
+        ("overview", overview),
+        ("lens", lens),
+        ("finder", finder),
+        ("help", help),
+    ]
+}
+
+#[test]
+fn sample_snapshots() {
+    for (w, h) in [(80, 24), (120, 40), (60, 20)] {
+        for (name, app) in sample_screens(w, h) {
+            if (w, h) == (60, 20) && name != "overview" && name != "lens" {
+                continue;
+            }
+            let buf = render(&app, &Theme::default());
+            insta::assert_snapshot!(format!("sample_{name}_{w}x{h}"), text(&buf));
+        }
+    }
+}
+
 #[test]
 fn ascii_mode_draws_no_box_characters() {
     let theme = Theme {
@@ -147,8 +192,13 @@ fn selection_and_focus_show_with_and_without_colour() {
         let cell = buf.cell((x + 1, y)).expect("cell");
         assert!(!cell.modifier.contains(Modifier::REVERSED));
         // The unfocused timeline's selection stays visible, underlined.
-        let entry = a.selected_entry().expect("entry");
-        let date = a.corpus.entries[entry.index()].point.date.to_string();
+        let date = match a.selected_timeline().expect("row") {
+            TimelineItem::Entry(e) => a.corpus.entries[e.index()].point.date.to_string(),
+            TimelineItem::Article(x) => a.corpus.articles[x.index()]
+                .date
+                .expect("dated")
+                .to_string(),
+        };
         let (x, y) = find_in(&a, &buf, Pane::Timeline, &date).expect("entry drawn");
         let cell = buf.cell((x, y)).expect("cell");
         assert!(cell.modifier.contains(Modifier::UNDERLINED));
@@ -286,5 +336,45 @@ fn keys_through_the_real_input_path() {
     insta::assert_snapshot!(
         "keys_find_tch_enter_enter_n_80x24",
         text(&render(&a, &Theme::default()))
+    );
+}
+
+#[test]
+fn filtered_actors_and_finder_results_show_their_matched_letters() {
+    let underlined_bold = |buf: &Buffer, x: u16, y: u16| {
+        buf.cell((x, y))
+            .is_some_and(|c| c.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED))
+    };
+    // The actors filter: "omar" matches Tchiani through his other name, highlighted there.
+    // (Wide, so the actors pane has room for the other name.)
+    let mut a = app(240, 40);
+    a.update(Action::Focus(Pane::Actors));
+    a.update(Action::StartFilter);
+    typed(&mut a, "omar");
+    let buf = render(&a, &Theme::default());
+    let (x, y) = find_in(&a, &buf, Pane::Actors, "~Omar").expect("matched through Omar");
+    assert!(underlined_bold(&buf, x + 1, y), "O of Omar highlighted");
+    assert!(!underlined_bold(&buf, x, y), "the ~ is not");
+    // The finder: "tch" in Tchiani.
+    let mut f = app(120, 40);
+    f.update(Action::OpenFinder);
+    typed(&mut f, "@tch");
+    let buf = render(&f, &Theme::default());
+    let text = text(&buf);
+    let (y, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Tchiani") && l.contains("mentions"))
+        .expect("Tchiani listed");
+    // Through his other name "Tchiani" (after the ~) when that scores better than his name.
+    let byte = line.rfind("Tchiani").expect("in line");
+    let x = line[..byte].chars().count() as u16;
+    assert!(
+        underlined_bold(&buf, x, y as u16),
+        "T of Tchiani highlighted: {line:?} {x}"
+    );
+    assert!(
+        !underlined_bold(&buf, x + 3, y as u16),
+        "i of Tchiani is not"
     );
 }

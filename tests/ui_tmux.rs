@@ -209,16 +209,22 @@ fn sigterm_and_sigint_restore_the_terminal() {
     }
 }
 
-/// Needs the actor and timeline extractors (they are stubs on this branch): enable once they
-/// land on main by removing the `ignore`.
-#[test]
-#[ignore = "needs actor and timeline extraction on the sample"]
-fn find_tchiani_and_open_an_entry() {
-    if !Tmux::available() {
-        return;
-    }
-    let t = Tmux::new("find");
-    t.start(&command());
+/// The text of the sentence the reader marks (the lines with the `▌` gutter marker).
+fn marked_sentence(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|l| l.split_once('\u{258c}').map(|(_, rest)| rest))
+        .map(|rest| {
+            rest.trim_end_matches(['\u{2503}', '\u{2502}', '|', '#', ' '])
+                .trim()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Finds Tchiani with `f tch Enter`, checks the timeline shows his three articles (001, 002 and
+/// 004 of the sample, by date and title), and opens the first at a sentence that names him.
+fn find_tchiani_and_read(t: &Tmux) {
     t.wait_for("Timeline");
     t.keys(&["f"]);
     t.wait_for("Find an actor");
@@ -226,13 +232,61 @@ fn find_tchiani_and_open_an_entry() {
     t.wait_for("Tchiani");
     t.keys(&["Enter"]);
     let screen = t.wait_for("lens: ");
-    assert!(screen.contains("Tchiani"), "{screen}");
-    // His entries come from three articles of the sample.
+    assert!(screen.contains("lens: Abdourahamane Tchiani"), "{screen}");
+    // The timeline's rows come from three different articles: 001 and 002 (2023-07-27) and
+    // 004 (2023-07-28), each at its publication date.
+    // The timeline is the left 60 columns at 120×40.
+    let timeline: Vec<String> = screen
+        .lines()
+        .map(|l| l.chars().take(60).collect())
+        .collect();
+    for (date, title) in [
+        ("2023-07-27", "Niger\u{2019}s president has defiantly"),
+        ("2023-07-27", "Niger\u{2019}s President Mohamed Bazoum"),
+        ("2023-07-28", "The general who led a coup"),
+    ] {
+        assert!(
+            timeline
+                .iter()
+                .any(|l| l.contains(date) && l.contains(title)),
+            "no timeline row {date} {title:?}:\n{screen}"
+        );
+    }
+    assert!(screen.contains("3 articles"), "{screen}");
+    // Enter on the first row: the reader takes the focus (heavy border), open at a sentence
+    // that names him, marked.
     t.keys(&["1", "Enter"]);
-    // The reader takes the focus (heavy border), open at the entry's sentence (marked).
-    let screen = t.wait_for("\u{250f} Reader");
-    assert!(screen.contains("\u{258c}"), "{screen}");
+    let screen = t.wait_for("\u{250f} Reader 001_");
+    let marked = marked_sentence(&screen);
+    assert!(marked.contains("Tchiani"), "marked: {marked:?}\n{screen}");
+}
+
+#[test]
+fn find_tchiani_and_open_an_entry() {
+    if !Tmux::available() {
+        return;
+    }
+    let t = Tmux::new("find");
+    t.start(&command());
+    find_tchiani_and_read(&t);
     t.keys(&["q"]);
-    t.wait_for("EXITED rc=0");
-    assert_eq!(t.format("#{alternate_on}"), "0");
+    let screen = t.wait_for("EXITED rc=0");
+    assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown again");
+    assert!(!screen.contains("Timeline"), "main screen back:\n{screen}");
+
+    // Again, and this time the terminal goes away with the reader open.
+    let t = Tmux::new("find-kill");
+    t.start(&format!("exec env LC_ALL=C.UTF-8 LANG=C.UTF-8 {BIN}"));
+    find_tchiani_and_read(&t);
+    let pid: u32 = t.format("#{pane_pid}").parse().expect("pane pid");
+    t.run(&["kill-session", "-t", "s"]);
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while alive(pid) {
+        assert!(
+            Instant::now() < deadline,
+            "dossier (pid {pid}) still running"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }

@@ -2,9 +2,11 @@
 
 use std::sync::Arc;
 
+use dossier::corrections::{Correction, Corrections};
 use dossier::model::{ActorKind, Corpus};
 use dossier::ui::app::Overlay;
-use dossier::ui::lens::LensItem;
+use dossier::ui::correct::CorrectionsStore;
+use dossier::ui::lens::{LensItem, SourceItem, TimelineItem};
 use dossier::ui::{Action, App, Pane, fixture};
 
 fn app() -> App {
@@ -174,8 +176,8 @@ fn timeline_enter_opens_the_reader_at_the_sentence() {
     run(&mut a, &typed("tch"));
     a.update(Action::Submit);
     a.update(Action::Focus(Pane::Timeline));
-    let entry = a.selected_entry().expect("an entry");
-    let at = a.entry_sentence(entry).expect("its sentence");
+    let row = a.selected_timeline().expect("a row");
+    let at = a.timeline_sentence(row).expect("its sentence");
     a.update(Action::Enter);
     assert_eq!(a.focus, Pane::Reader);
     let r = a.reader.clone().expect("reader open");
@@ -322,4 +324,322 @@ fn reader_steps_through_articles_under_the_lens() {
     a.update(Action::Submit);
     let kept = a.reader_articles();
     assert_eq!(kept.len(), 1);
+}
+
+#[test]
+fn articles_sit_on_the_timeline_under_the_lens() {
+    let mut a = app();
+    let dated = a
+        .corpus
+        .articles
+        .iter()
+        .filter(|x| x.date.is_some())
+        .count();
+    let article_rows = |a: &App| -> Vec<dossier::model::ArticleId> {
+        a.narrowed
+            .timeline
+            .iter()
+            .filter_map(|r| match r {
+                TimelineItem::Article(x) => Some(*x),
+                TimelineItem::Entry(_) => None,
+            })
+            .collect()
+    };
+    assert_eq!(article_rows(&a).len(), dated);
+    // In date order, entries and articles interleaved.
+    let date = |a: &App, r: &TimelineItem| match r {
+        TimelineItem::Entry(e) => a.corpus.entries[e.index()].point.date,
+        TimelineItem::Article(x) => a.corpus.articles[x.index()].date.expect("dated"),
+    };
+    let dates: Vec<_> = a.narrowed.timeline.iter().map(|r| date(&a, r)).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+
+    let tchiani = actor(&a, "Tchiani");
+    a.update(Action::OpenFinder);
+    run(&mut a, &typed("tch"));
+    a.update(Action::Submit);
+    let his: Vec<_> = a.corpus.actors[tchiani.index()]
+        .articles
+        .iter()
+        .copied()
+        .filter(|x| a.corpus.articles[x.index()].date.is_some())
+        .collect();
+    let mut rows = article_rows(&a);
+    rows.sort();
+    assert_eq!(rows, his, "exactly his dated articles");
+    // Enter on an article row opens it at the first sentence that mentions him.
+    let pos = a.rows[0]
+        .iter()
+        .position(|r| matches!(a.narrowed.timeline[r.item], TimelineItem::Article(_)))
+        .expect("an article row");
+    a.lists[0].selected = pos;
+    let Some(TimelineItem::Article(article)) = a.selected_timeline() else {
+        panic!("article row selected");
+    };
+    a.update(Action::Enter);
+    let r = a.reader.clone().expect("reader");
+    assert_eq!((a.focus, r.article), (Pane::Reader, article));
+    let first = a
+        .corpus
+        .mentions_in(article)
+        .iter()
+        .filter(|m| m.actor == tchiani)
+        .map(|m| m.at.sentence)
+        .min()
+        .expect("he is mentioned");
+    assert_eq!(r.sentence, first);
+    // Without a lens, an article row opens at its start.
+    a.update(Action::Escape);
+    a.update(Action::Focus(Pane::Timeline));
+    let pos = a.rows[0]
+        .iter()
+        .position(|r| matches!(a.narrowed.timeline[r.item], TimelineItem::Article(_)))
+        .expect("an article row");
+    a.lists[0].selected = pos;
+    a.update(Action::Enter);
+    assert_eq!(a.reader.as_ref().map(|r| r.sentence), Some(0));
+}
+
+#[test]
+fn his_quotes_are_in_the_sources_pane_and_enter_reads_one() {
+    let sample = dossier::pipeline::analyze(dossier::sample::load_sample().articles);
+    let mut a = App::new(Arc::new(sample), 120, 40);
+    let tchiani = actor(&a, "Tchiani");
+    let quoted = !a.corpus.index.quotes_of_actor[tchiani.index()].is_empty();
+    assert!(quoted, "the sample quotes him");
+    a.update(Action::OpenFinder);
+    run(&mut a, &typed("tch"));
+    a.update(Action::Submit);
+    let quotes: Vec<_> = a
+        .narrowed
+        .sources
+        .iter()
+        .filter_map(|(s, _)| match s {
+            SourceItem::Quote(q) => Some(*q),
+            _ => None,
+        })
+        .collect();
+    let mut want = a.corpus.index.quotes_of_actor[tchiani.index()].clone();
+    want.sort();
+    let mut got = quotes.clone();
+    got.sort();
+    assert_eq!(got, want);
+    a.update(Action::Focus(Pane::Sources));
+    let pos = a.rows[1]
+        .iter()
+        .position(|r| matches!(a.narrowed.sources[r.item].0, SourceItem::Quote(_)))
+        .expect("a quote row");
+    a.lists[1].selected = pos;
+    let Some(SourceItem::Quote(q)) = a.selected_source() else {
+        panic!("quote selected");
+    };
+    a.update(Action::Enter);
+    let at = a.corpus.quotes[q.index()].at;
+    let r = a.reader.clone().expect("reader");
+    assert_eq!(
+        (a.focus, r.article, r.sentence),
+        (Pane::Reader, at.article, at.sentence)
+    );
+    assert_eq!(a.lens.len(), 1, "a quote is read, not put in the lens");
+}
+
+/// A store that records every save, or fails with a sentence.
+#[derive(Clone, Default)]
+struct Recorder {
+    saves: Arc<std::sync::Mutex<Vec<Corrections>>>,
+    fail: Option<String>,
+}
+
+impl CorrectionsStore for Recorder {
+    fn save(&mut self, c: &Corrections) -> Result<(), String> {
+        if let Some(why) = &self.fail {
+            return Err(why.clone());
+        }
+        self.saves.lock().expect("lock").push(c.clone());
+        Ok(())
+    }
+}
+
+impl Recorder {
+    fn last(&self) -> Option<Corrections> {
+        self.saves.lock().expect("lock").last().cloned()
+    }
+}
+
+fn correctable(store: &Recorder) -> App {
+    let (a, unmatched) = App::with_corrections(
+        fixture::corpus(),
+        Ok(Corrections::default()),
+        Box::new(store.clone()),
+        120,
+        40,
+    );
+    assert!(unmatched.is_empty());
+    a
+}
+
+/// Focuses the actors pane with `id` selected.
+fn select_actor(a: &mut App, id: dossier::model::ActorId) {
+    a.update(Action::Focus(Pane::Actors));
+    let row = a.rows[2]
+        .iter()
+        .position(|r| a.narrowed.actors[r.item].0 == id)
+        .expect("actor listed");
+    a.lists[2].selected = row;
+}
+
+fn listed(a: &App, id: dossier::model::ActorId) -> bool {
+    a.narrowed.actors.iter().any(|(x, _)| *x == id)
+}
+
+#[test]
+fn x_hides_the_actor_everywhere_and_u_undoes_it() {
+    let store = Recorder::default();
+    let mut a = correctable(&store);
+    let france = actor(&a, "France");
+    let name = a.corpus.actors[france.index()].name.clone();
+    select_actor(&mut a, france);
+    a.update(Action::HideActor);
+    assert!(a.corpus.actors[france.index()].hidden);
+    assert!(!listed(&a, france));
+    assert_eq!(
+        store.last().expect("saved").list,
+        vec![Correction::Hide { hide: name }]
+    );
+    assert!(a.message.as_deref().is_some_and(|m| m.contains("hid")));
+    // Gone from the finder too.
+    a.update(Action::OpenFinder);
+    run(&mut a, &typed("france"));
+    let Some(Overlay::Finder(f)) = &a.overlay else {
+        panic!("finder open");
+    };
+    assert!(f.results.iter().all(|r| r.0 != france));
+    a.update(Action::Cancel);
+    a.update(Action::UndoCorrection);
+    assert!(!a.corpus.actors[france.index()].hidden);
+    assert!(listed(&a, france));
+    assert_eq!(store.last().expect("saved").list, vec![]);
+    a.update(Action::UndoCorrection);
+    assert_eq!(a.message.as_deref(), Some("no correction to undo"));
+}
+
+#[test]
+fn r_renames_through_a_prompt() {
+    let store = Recorder::default();
+    let mut a = correctable(&store);
+    let tchiani = actor(&a, "Tchiani");
+    let old = a.corpus.actors[tchiani.index()].name.clone();
+    select_actor(&mut a, tchiani);
+    a.update(Action::RenameActor);
+    assert_eq!(a.contexts(), vec![dossier::ui::keymap::Context::Prompt]);
+    for _ in 0..old.chars().count() {
+        a.update(Action::DeleteChar);
+    }
+    run(&mut a, &typed("Omar Tchiani"));
+    a.update(Action::Submit);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.corpus.actors[tchiani.index()].name, "Omar Tchiani");
+    assert_eq!(
+        store.last().expect("saved").list,
+        vec![Correction::Rename {
+            rename: old.clone(),
+            to: "Omar Tchiani".into()
+        }]
+    );
+    // Esc keeps the name; an empty name is refused.
+    a.update(Action::RenameActor);
+    a.update(Action::Cancel);
+    assert_eq!(a.corpus.actors[tchiani.index()].name, "Omar Tchiani");
+    a.update(Action::RenameActor);
+    for _ in 0..40 {
+        a.update(Action::DeleteChar);
+    }
+    a.update(Action::Submit);
+    assert_eq!(a.corpus.actors[tchiani.index()].name, "Omar Tchiani");
+    assert_eq!(store.saves.lock().expect("lock").len(), 1);
+    a.update(Action::UndoCorrection);
+    assert_eq!(a.corpus.actors[tchiani.index()].name, old);
+}
+
+#[test]
+fn m_merges_into_an_actor_chosen_with_the_finder_and_the_lens_follows() {
+    let store = Recorder::default();
+    let mut a = correctable(&store);
+    let niamey = actor(&a, "Niamey");
+    let niger = actor(&a, "Niger");
+    let before = a.corpus.actors[niger.index()].mention_count;
+    let moved = a.corpus.actors[niamey.index()].mention_count;
+    // Niamey in the lens, then merged into Niger: the lens now holds Niger.
+    a.lens.push(LensItem::Actor(niamey));
+    select_actor(&mut a, niamey);
+    a.update(Action::MergeActor);
+    let Some(Overlay::Finder(f)) = &a.overlay else {
+        panic!("finder open");
+    };
+    assert_eq!(f.merge, Some(niamey));
+    assert!(f.results.iter().all(|r| r.0 != niamey), "not into itself");
+    run(&mut a, &typed("#niger"));
+    a.update(Action::Submit);
+    assert!(a.overlay.is_none());
+    assert!(a.corpus.actors[niamey.index()].hidden);
+    assert_eq!(a.corpus.actors[niger.index()].mention_count, before + moved);
+    assert_eq!(a.lens, vec![LensItem::Actor(niger)]);
+    let name = |id: dossier::model::ActorId| a.raw.actors[id.index()].name.clone();
+    assert_eq!(
+        store.last().expect("saved").list,
+        vec![Correction::Merge {
+            merge: name(niamey),
+            into: name(niger)
+        }]
+    );
+    a.update(Action::UndoCorrection);
+    assert!(!a.corpus.actors[niamey.index()].hidden);
+    assert_eq!(a.corpus.actors[niger.index()].mention_count, before);
+}
+
+#[test]
+fn a_failed_save_changes_nothing_and_says_so() {
+    let store = Recorder {
+        fail: Some("disk full".into()),
+        ..Recorder::default()
+    };
+    let mut a = correctable(&store);
+    let france = actor(&a, "France");
+    select_actor(&mut a, france);
+    a.update(Action::HideActor);
+    assert!(!a.corpus.actors[france.index()].hidden);
+    assert!(listed(&a, france));
+    assert!(a.corrections.list.is_empty());
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(
+        msg.contains("not saved") && msg.contains("disk full"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_never_overwritten() {
+    let store = Recorder::default();
+    let (mut a, _) = App::with_corrections(
+        fixture::corpus(),
+        Err("corrections file x is not valid: line 1".into()),
+        Box::new(store.clone()),
+        120,
+        40,
+    );
+    let france = actor(&a, "France");
+    select_actor(&mut a, france);
+    for action in [
+        Action::HideActor,
+        Action::MergeActor,
+        Action::RenameActor,
+        Action::UndoCorrection,
+    ] {
+        a.update(action);
+        assert!(a.overlay.is_none(), "{action:?}");
+        let msg = a.message.clone().unwrap_or_default();
+        assert!(msg.contains("corrections are off"), "{action:?}: {msg}");
+    }
+    assert!(!a.corpus.actors[france.index()].hidden);
+    assert!(store.saves.lock().expect("lock").is_empty());
 }

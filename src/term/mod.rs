@@ -7,7 +7,6 @@ mod guard;
 mod watch;
 
 use std::io::{self, Write};
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -16,7 +15,6 @@ use crossterm::{execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::model::Corpus;
 use crate::ui::keymap::{self, Key};
 use crate::ui::theme::Theme;
 use crate::ui::{Action, App, view};
@@ -58,8 +56,9 @@ pub fn action_for(app: &App, event: &Event, mouse: bool) -> Option<Action> {
     }
 }
 
-/// Runs the browser on `corpus` until the user quits, the terminal hangs up or a signal comes.
-pub fn run(corpus: Corpus, options: Options) -> io::Result<()> {
+/// Runs the browser until the user quits, the terminal hangs up or a signal comes. `make`
+/// builds the App for the terminal's size, once the terminal is set up.
+pub fn run(make: impl FnOnce(u16, u16) -> App, options: Options) -> io::Result<()> {
     let theme = Theme::from_env(options.ascii);
     guard::install_panic_hook();
     let guard = TerminalGuard::enter(options.mouse)?;
@@ -71,7 +70,7 @@ pub fn run(corpus: Corpus, options: Options) -> io::Result<()> {
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend)?;
     let size = terminal.size()?;
-    let mut app = App::new(Arc::new(corpus), size.width, size.height);
+    let mut app = make(size.width, size.height);
     draw(&mut terminal, &app, &theme)?;
     let result = event_loop(&mut terminal, &mut app, &theme, &rx, options.mouse);
     drop(guard);

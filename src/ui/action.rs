@@ -110,4 +110,12 @@ pub enum Action {
     ScrollUp,
     /// Mouse wheel down (only with `--mouse`).
     ScrollDown,
+    /// Merge the selected actor into another, chosen with the finder.
+    MergeActor,
+    /// Rename the selected actor.
+    RenameActor,
+    /// Hide the selected actor everywhere.
+    HideActor,
+    /// Take back the last correction.
+    UndoCorrection,
 }

@@ -3,14 +3,18 @@
 
 use std::sync::Arc;
 
-use crate::model::{ActorId, ActorKind, ArticleId, Corpus, EntryId, SentenceRef, Speaker};
+use crate::model::{Actor, ActorId, ActorKind, ArticleId, Corpus, EntryId, SentenceRef, Speaker};
 
 use super::action::{Action, Pane};
-use super::fuzzy::{Match, Matcher, SkimMatcher};
+use super::correct::{CorrectionsStore, MemoryStore, RenamePrompt};
+use rayon::prelude::*;
+
+use super::fuzzy::{Match, Matcher, SkimMatcher, may_match};
 use super::keymap::Context;
 use super::layout::{self, LayoutMode};
-use super::lens::{self, LensItem, Narrowed, Outlet, SourceItem};
+use super::lens::{self, LensItem, Narrowed, Outlet, SourceItem, TimelineItem};
 use super::reader::{self, ReaderState};
+use crate::corrections::{Corrections, Unmatched};
 
 /// The three list panes, in order; the index into per-list arrays.
 pub const LISTS: [Pane; 3] = [Pane::Timeline, Pane::Sources, Pane::Actors];
@@ -49,12 +53,15 @@ pub struct Row {
 pub struct Finder {
     /// The query; a leading `@` keeps people, `#` countries.
     pub query: String,
-    /// Matching actors, best first, with highlight indices (and the other name matched).
+    /// Matching actors, best first, with the other name matched (the indices are left empty:
+    /// the view finds them for the rows it draws).
     pub results: Vec<(ActorId, Vec<usize>, Option<String>)>,
     /// The selected result.
     pub selected: usize,
     /// The query `results` were computed for.
     pub results_query: String,
+    /// When choosing the actor to merge this one into (`m`), else the finder fills the lens.
+    pub merge: Option<ActorId>,
 }
 
 /// What a detail view shows.
@@ -75,6 +82,8 @@ pub enum Overlay {
     Finder(Finder),
     /// A detail view, scrolled.
     Detail(DetailTarget, usize),
+    /// The prompt for an actor's new name.
+    Rename(RenamePrompt),
 }
 
 /// A place in the history.
@@ -90,8 +99,14 @@ pub struct Location {
 
 /// The browser's state.
 pub struct App {
-    /// The corpus, read-only.
+    /// The corpus with the user's corrections applied: what every pane shows.
     pub corpus: Arc<Corpus>,
+    /// The corpus as analysed, before corrections.
+    pub raw: Arc<Corpus>,
+    /// The user's corrections, in order.
+    pub corrections: Corrections,
+    /// Where corrections are saved, or why they cannot be (then they are refused).
+    pub(super) store: Result<Box<dyn CorrectionsStore>, String>,
     /// The outlets of the corpus, computed once.
     pub outlets: Vec<Outlet>,
     matcher: Box<dyn Matcher>,
@@ -146,7 +161,37 @@ fn list_index(pane: Pane) -> Option<usize> {
 
 impl App {
     /// The browser on `corpus` at a terminal of `width` × `height`, with the first article open.
+    /// Corrections made in it last until it quits.
     pub fn new(corpus: Arc<Corpus>, width: u16, height: u16) -> App {
+        let mut app = App::build(corpus, width, height);
+        app.store = Ok(Box::new(MemoryStore));
+        app
+    }
+
+    /// The browser on the analysed corpus `raw` with the user's `corrections` applied, saving
+    /// changes to `store`. When the corrections could not be read (`Err`, a sentence), none is
+    /// applied and changes are refused, so the unreadable file is never overwritten. Returns
+    /// the corrections that no longer match anything.
+    pub fn with_corrections(
+        raw: Corpus,
+        corrections: Result<Corrections, String>,
+        store: Box<dyn CorrectionsStore>,
+        width: u16,
+        height: u16,
+    ) -> (App, Vec<Unmatched>) {
+        let (list, store) = match corrections {
+            Ok(list) => (list, Ok(store)),
+            Err(why) => (Corrections::default(), Err(why)),
+        };
+        let (corpus, unmatched) = super::correct::corrected(&raw, &list);
+        let mut app = App::build(Arc::new(corpus), width, height);
+        app.raw = Arc::new(raw);
+        app.corrections = list;
+        app.store = store;
+        (app, unmatched)
+    }
+
+    fn build(corpus: Arc<Corpus>, width: u16, height: u16) -> App {
         let outlets = lens::outlets(&corpus);
         let narrowed = lens::narrow(&corpus, &outlets, &[]);
         let reader = corpus
@@ -155,7 +200,10 @@ impl App {
             .min_by_key(|a| (a.date, a.id))
             .map(|a| ReaderState::new(a.id));
         let mut app = App {
+            raw: Arc::clone(&corpus),
             corpus,
+            corrections: Corrections::default(),
+            store: Err("no store".into()),
             outlets,
             matcher: Box::new(SkimMatcher::default()),
             size: (width, height),
@@ -189,6 +237,7 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         match &self.overlay {
             Some(Overlay::Finder(_)) => return vec![Context::Finder, Context::Prompt],
+            Some(Overlay::Rename(_)) => return vec![Context::Prompt],
             Some(_) => return vec![Context::Overlay],
             None => {}
         }
@@ -292,6 +341,15 @@ impl App {
                 .sources
                 .get(s.index())
                 .map_or_else(String::new, |s| s.name.clone()),
+            SourceItem::Quote(q) => self
+                .corpus
+                .quotes
+                .get(q.index())
+                .and_then(|q| {
+                    let article = self.corpus.article(q.at.article)?;
+                    Some(format!("\u{201c}{}\u{201d}", q.span.slice(&article.body)))
+                })
+                .unwrap_or_default(),
         }
     }
 
@@ -308,9 +366,48 @@ impl App {
             .map(|r| r.item)
     }
 
-    /// The selected timeline entry.
-    pub fn selected_entry(&self) -> Option<EntryId> {
+    /// The selected timeline row.
+    pub fn selected_timeline(&self) -> Option<TimelineItem> {
         self.narrowed.timeline.get(self.selected_item(0)?).copied()
+    }
+
+    /// The selected timeline entry (`None` on an article row).
+    pub fn selected_entry(&self) -> Option<EntryId> {
+        match self.selected_timeline()? {
+            TimelineItem::Entry(e) => Some(e),
+            TimelineItem::Article(_) => None,
+        }
+    }
+
+    /// The sentence a timeline row opens at: an entry's reporting sentence; for an article, the
+    /// first sentence that mentions a lens actor, else its first sentence.
+    pub fn timeline_sentence(&self, item: TimelineItem) -> Option<SentenceRef> {
+        match item {
+            TimelineItem::Entry(e) => self.entry_sentence(e),
+            TimelineItem::Article(article) => {
+                let lens = self.lens_actors();
+                let sentence = self
+                    .corpus
+                    .mentions_in(article)
+                    .iter()
+                    .filter(|m| lens.contains(&m.actor))
+                    .map(|m| m.at.sentence)
+                    .min()
+                    .unwrap_or(0);
+                Some(SentenceRef { article, sentence })
+            }
+        }
+    }
+
+    /// The text an article row of the timeline shows and is filtered by.
+    pub fn article_row_label(&self, article: ArticleId) -> String {
+        let Some(a) = self.corpus.article(article) else {
+            return String::new();
+        };
+        match a.outlet.as_deref() {
+            Some(outlet) => format!("published: {} \u{2014} {outlet}", a.display_title()),
+            None => format!("published: {}", a.display_title()),
+        }
     }
 
     /// The selected source row.
@@ -361,7 +458,7 @@ impl App {
     }
 
     /// Recomputes the panes after the lens changed; selections go back to the top.
-    fn relens(&mut self) {
+    pub(super) fn relens(&mut self) {
         self.narrowed = lens::narrow(&self.corpus, &self.outlets, &self.lens);
         self.lists = [ListState::default(); 3];
         self.rows_query = Default::default();
@@ -400,26 +497,31 @@ impl App {
                 } else {
                     (0..n).collect()
                 };
-            let mut scored: Vec<(i64, u32, Row)> = Vec::new();
-            for item in candidates {
-                let found = match i {
-                    0 => self.match_entry(item, &query),
-                    1 => self.match_source(item, &query),
-                    _ => self.match_actor_row(item, &query),
-                };
-                if let Some((m, rank, via)) = found {
-                    scored.push((
-                        m.score,
-                        rank,
-                        Row {
-                            item,
-                            matched: m.indices,
-                            via,
-                        },
-                    ));
+            let mut scored: Vec<(i64, u32, Row)> = if i == 2 {
+                self.match_actor_rows(&candidates, &query)
+            } else {
+                let mut scored = Vec::new();
+                for item in candidates {
+                    let found = match i {
+                        0 => self.match_entry(item, &query),
+                        _ => self.match_source(item, &query),
+                    };
+                    if let Some((m, rank, via)) = found {
+                        scored.push((
+                            m.score,
+                            rank,
+                            Row {
+                                item,
+                                matched: m.indices,
+                                via,
+                            },
+                        ));
+                    }
                 }
-            }
-            scored.sort_by(|a, b| {
+                scored
+            };
+            // A total order (ties by position), so a parallel match gives the same rows.
+            scored.sort_unstable_by(|a, b| {
                 b.0.cmp(&a.0)
                     .then(b.1.cmp(&a.1))
                     .then(a.2.item.cmp(&b.2.item))
@@ -434,7 +536,13 @@ impl App {
     }
 
     fn match_entry(&self, item: usize, query: &str) -> Option<(Match, u32, Option<String>)> {
-        let entry = *self.narrowed.timeline.get(item)?;
+        let entry = match *self.narrowed.timeline.get(item)? {
+            TimelineItem::Entry(e) => e,
+            TimelineItem::Article(a) => {
+                let label = self.article_row_label(a);
+                return self.matcher.matches(&label, query).map(|m| (m, 0, None));
+            }
+        };
         let summary = self.entry_summary(entry);
         let rank = self.entry_articles(entry) as u32;
         if let Some(m) = self.matcher.matches(summary, query) {
@@ -476,31 +584,45 @@ impl App {
             .map(|m| (m, count, None))
     }
 
-    fn match_actor_row(&self, item: usize, query: &str) -> Option<(Match, u32, Option<String>)> {
-        let (actor, _) = *self.narrowed.actors.get(item)?;
-        self.match_actor(actor, query)
-    }
-
-    /// Matches an actor on its name and every other name; the best wins. Ranked second by
-    /// mentions.
-    fn match_actor(&self, actor: ActorId, query: &str) -> Option<(Match, u32, Option<String>)> {
-        let a = self.corpus.actor(actor)?;
-        let mut best: Option<(Match, Option<String>)> =
-            self.matcher.matches(&a.name, query).map(|m| (m, None));
-        for alias in &a.aliases {
-            if alias == &a.name {
-                continue;
-            }
-            if let Some(m) = self.matcher.matches(alias, query)
-                && best.as_ref().is_none_or(|(b, _)| m.score > b.score)
-            {
-                best = Some((m, Some(alias.clone())));
-            }
+    /// Matches the actors list's `candidates` (score alone; the view highlights the rows it
+    /// draws), in parallel when there are many.
+    fn match_actor_rows(&self, candidates: &[usize], query: &str) -> Vec<(i64, u32, Row)> {
+        let corpus = &*self.corpus;
+        let matcher = &*self.matcher;
+        let actors = &self.narrowed.actors;
+        let one = |item: usize| -> Option<(i64, u32, Row)> {
+            let (id, _) = *actors.get(item)?;
+            let a = corpus.actor(id)?;
+            let (score, via) = match_names(matcher, a, query)?;
+            Some((
+                score,
+                a.mention_count,
+                Row {
+                    item,
+                    matched: Vec::new(),
+                    via,
+                },
+            ))
+        };
+        if candidates.len() >= PARALLEL_FROM {
+            candidates.par_iter().filter_map(|i| one(*i)).collect()
+        } else {
+            candidates.iter().filter_map(|i| one(*i)).collect()
         }
-        best.map(|(m, via)| (m, a.mention_count, via))
     }
 
-    fn refind(&mut self) {
+    /// The char indices `query` matches in `text`, for highlighting a row as it is drawn:
+    /// long lists are matched by score alone, and only the rows on screen need indices.
+    pub fn highlight(&self, text: &str, query: &str) -> Vec<usize> {
+        if query.is_empty() {
+            return Vec::new();
+        }
+        self.matcher
+            .matches(text, query)
+            .map(|m| m.indices)
+            .unwrap_or_default()
+    }
+    pub(super) fn refind(&mut self) {
         let Some(Overlay::Finder(finder)) = &self.overlay else {
             return;
         };
@@ -513,7 +635,7 @@ impl App {
             (None, raw.as_str())
         };
         let query = query.trim();
-        type Scored = (i64, u32, ActorId, Vec<usize>, Option<String>);
+        type Scored = (i64, u32, ActorId, Option<String>);
         // One more character typed can only drop matches: rescan the previous results only.
         let narrowing = !finder.results_query.is_empty()
             && raw.starts_with(finder.results_query.as_str())
@@ -523,23 +645,31 @@ impl App {
         } else {
             self.corpus.actors.iter().map(|a| a.id).collect()
         };
-        let mut results: Vec<Scored> = candidates
-            .into_iter()
-            .filter_map(|id| self.corpus.actor(id))
-            .filter(|a| !a.hidden && kind.is_none_or(|k| a.kind == k))
-            .filter_map(|a| {
-                if query.is_empty() {
-                    return Some((0, a.mention_count, a.id, Vec::new(), None));
-                }
-                let (m, rank, via) = self.match_actor(a.id, query)?;
-                Some((m.score, rank, a.id, m.indices, via))
-            })
-            .collect();
-        results.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let corpus = &*self.corpus;
+        let matcher = &*self.matcher;
+        let merge = finder.merge;
+        let one = |id: ActorId| -> Option<Scored> {
+            let a = corpus.actor(id)?;
+            if a.hidden || kind.is_some_and(|k| a.kind != k) || merge == Some(a.id) {
+                return None;
+            }
+            if query.is_empty() {
+                return Some((0, a.mention_count, a.id, None));
+            }
+            let (score, via) = match_names(matcher, a, query)?;
+            Some((score, a.mention_count, a.id, via))
+        };
+        let mut results: Vec<Scored> = if candidates.len() >= PARALLEL_FROM {
+            candidates.par_iter().filter_map(|id| one(*id)).collect()
+        } else {
+            candidates.iter().filter_map(|id| one(*id)).collect()
+        };
+        // A total order, so the parallel match gives the same list every time.
+        results.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         if let Some(Overlay::Finder(finder)) = &mut self.overlay {
             finder.results = results
                 .into_iter()
-                .map(|(_, _, a, idx, via)| (a, idx, via))
+                .map(|(_, _, a, via)| (a, Vec::new(), via))
                 .collect();
             finder.selected = 0;
             finder.results_query = raw;
@@ -653,10 +783,26 @@ impl App {
                 Action::Cancel | Action::Escape => self.overlay = None,
                 Action::Submit | Action::Enter => {
                     let chosen = f.results.get(f.selected).map(|r| r.0);
+                    let merge = f.merge;
                     self.overlay = None;
-                    if let Some(actor) = chosen {
-                        self.push_lens(LensItem::Actor(actor));
+                    match (chosen, merge) {
+                        (Some(into), Some(from)) => self.merge(from, into),
+                        (Some(actor), None) => self.push_lens(LensItem::Actor(actor)),
+                        (None, _) => {}
                     }
+                }
+                _ => {}
+            },
+            (Some(Overlay::Rename(p)), a) => match a {
+                Action::Input(c) => p.text.push(c),
+                Action::DeleteChar => {
+                    p.text.pop();
+                }
+                Action::Cancel | Action::Escape => self.overlay = None,
+                Action::Submit | Action::Enter => {
+                    let (actor, text) = (p.actor, p.text.clone());
+                    self.overlay = None;
+                    self.rename(actor, text);
                 }
                 _ => {}
             },
@@ -781,7 +927,16 @@ impl App {
             Action::ShowDetail => {
                 let target = match self.focus {
                     Pane::Actors => self.selected_actor().map(DetailTarget::Actor),
-                    Pane::Sources => self.selected_source().map(DetailTarget::Source),
+                    Pane::Sources => match self.selected_source() {
+                        // A quote's detail is its speaker's.
+                        Some(SourceItem::Quote(q)) => {
+                            match self.corpus.quotes.get(q.index()).map(|q| &q.speaker) {
+                                Some(Speaker::Actor(a)) => Some(DetailTarget::Actor(*a)),
+                                _ => None,
+                            }
+                        }
+                        other => other.map(DetailTarget::Source),
+                    },
                     Pane::Reader => self.cursor_actor().map(DetailTarget::Actor),
                     Pane::Timeline => None,
                 };
@@ -791,6 +946,20 @@ impl App {
             }
             Action::Copy => self.copy(),
             Action::Click(col, row) => self.click(col, row),
+            Action::MergeActor | Action::RenameActor | Action::HideActor
+                if self.focus == Pane::Actors =>
+            {
+                let Some(actor) = self.selected_actor() else {
+                    self.message = Some("no actor selected".into());
+                    return;
+                };
+                match action {
+                    Action::MergeActor => self.start_merge(actor),
+                    Action::RenameActor => self.start_rename(actor),
+                    _ => self.hide(actor),
+                }
+            }
+            Action::UndoCorrection => self.undo_correction(),
             _ => {}
         }
     }
@@ -839,7 +1008,10 @@ impl App {
     fn enter(&mut self) {
         match self.focus {
             Pane::Timeline => {
-                if let Some(at) = self.selected_entry().and_then(|e| self.entry_sentence(e)) {
+                if let Some(at) = self
+                    .selected_timeline()
+                    .and_then(|e| self.timeline_sentence(e))
+                {
                     self.open_reader(at.article, at.sentence);
                     self.focus = Pane::Reader;
                     self.remember();
@@ -849,6 +1021,15 @@ impl App {
                 let item = match self.selected_source() {
                     Some(SourceItem::Outlet(i)) => LensItem::Outlet(i),
                     Some(SourceItem::Cited(s)) => LensItem::Source(s),
+                    Some(SourceItem::Quote(q)) => {
+                        // A quote is read, not narrowed by.
+                        if let Some(at) = self.corpus.quotes.get(q.index()).map(|q| q.at) {
+                            self.open_reader(at.article, at.sentence);
+                            self.focus = Pane::Reader;
+                            self.remember();
+                        }
+                        return;
+                    }
                     None => return,
                 };
                 self.push_lens(item);
@@ -1045,7 +1226,13 @@ impl App {
 
     fn copy(&mut self) {
         let at = match self.focus {
-            Pane::Timeline => self.selected_entry().and_then(|e| self.entry_sentence(e)),
+            Pane::Timeline => self
+                .selected_timeline()
+                .and_then(|e| self.timeline_sentence(e)),
+            Pane::Sources => match self.selected_source() {
+                Some(SourceItem::Quote(q)) => self.corpus.quotes.get(q.index()).map(|q| q.at),
+                _ => None,
+            },
             Pane::Reader => self.reader.as_ref().map(|r| SentenceRef {
                 article: r.article,
                 sentence: r.sentence,
@@ -1123,6 +1310,30 @@ impl App {
     pub fn take_clipboard(&mut self) -> Option<String> {
         self.clipboard.take()
     }
+}
+
+/// Lists at least this long are matched on all cores.
+const PARALLEL_FROM: usize = 4096;
+
+/// Matches an actor on its name and every other name; the best wins (the name on a tie). The
+/// score alone, and the other name when that is what matched. The cheap [`may_match`] test
+/// skips names that cannot match before the matcher runs.
+fn match_names(matcher: &dyn Matcher, a: &Actor, query: &str) -> Option<(i64, Option<String>)> {
+    let mut best: Option<(i64, Option<&str>)> = None;
+    if may_match(&a.name, query) {
+        best = matcher.score(&a.name, query).map(|s| (s, None));
+    }
+    for alias in &a.aliases {
+        if alias == &a.name || !may_match(alias, query) {
+            continue;
+        }
+        if let Some(score) = matcher.score(alias, query)
+            && best.is_none_or(|(b, _)| score > b)
+        {
+            best = Some((score, Some(alias.as_str())));
+        }
+    }
+    best.map(|(score, via)| (score, via.map(str::to_string)))
 }
 
 /// Byte ranges where `query` occurs in `body`, case-insensitively (ASCII case folding, so byte

@@ -251,6 +251,20 @@ pub const BINDINGS: &[Binding] = &[
         Action::ShowDetail,
         "details of the actor or source",
     ),
+    bind(
+        Actors,
+        &[ch('m')],
+        Action::MergeActor,
+        "merge into another actor, chosen with the finder",
+    ),
+    bind(Actors, &[ch('r')], Action::RenameActor, "rename"),
+    bind(Actors, &[ch('x')], Action::HideActor, "hide everywhere"),
+    bind(
+        Global,
+        &[ch('u')],
+        Action::UndoCorrection,
+        "undo the last correction to the actors",
+    ),
     bind(Reader, &[ch(']')], Action::NextSentence, "next sentence"),
     bind(
         Reader,

@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{ActorId, ArticleId, Corpus, EntryId, SentenceRef, SourceId};
+use chrono::NaiveDate;
+
+use crate::model::{ActorId, ArticleId, Corpus, EntryId, QuoteId, SentenceRef, SourceId};
 
 /// An outlet (publisher) and the articles it published.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,14 +59,26 @@ pub enum SourceItem {
     Outlet(usize),
     /// A cited source.
     Cited(SourceId),
+    /// A quotation by a lens actor (shown only under a lens with actors).
+    Quote(QuoteId),
+}
+
+/// A row of the timeline pane: an entry, or an article at its publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimelineItem {
+    /// A timeline entry (one or more event sentences about the same date).
+    Entry(EntryId),
+    /// An article, on the day it was published.
+    Article(ArticleId),
 }
 
 /// What the panes hold under a lens, before any filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Narrowed {
-    /// Timeline entries, in date order.
-    pub timeline: Vec<EntryId>,
-    /// Outlets then cited sources, each with its count under the lens (articles or citations).
+    /// Timeline entries and dated articles, interleaved in date order.
+    pub timeline: Vec<TimelineItem>,
+    /// Outlets, cited sources, then the lens actors' quotes, each with its count under the lens
+    /// (articles or citations; 0 for a quote).
     pub sources: Vec<(SourceItem, u32)>,
     /// Actors with their mentions in the lens's articles, ranked first by how often they share
     /// a sentence with the lens actors.
@@ -153,7 +167,7 @@ pub fn narrow(corpus: &Corpus, outlets: &[Outlet], lens: &[LensItem]) -> Narrowe
         .collect();
 
     // Timeline: entries involving every lens actor, reported in an allowed article.
-    let mut timeline: Vec<EntryId> = match lens_actors.split_first() {
+    let mut entries: Vec<EntryId> = match lens_actors.split_first() {
         None => corpus.entries.iter().map(|e| e.id).collect(),
         Some((first, rest)) => {
             let of = |a: &ActorId| {
@@ -169,7 +183,7 @@ pub fn narrow(corpus: &Corpus, outlets: &[Outlet], lens: &[LensItem]) -> Narrowe
         }
     };
     if allowed.is_some() {
-        timeline.retain(|e| {
+        entries.retain(|e| {
             corpus.entries.get(e.index()).is_some_and(|entry| {
                 entry.events.iter().any(|ev| {
                     corpus
@@ -180,6 +194,8 @@ pub fn narrow(corpus: &Corpus, outlets: &[Outlet], lens: &[LensItem]) -> Narrowe
             })
         });
     }
+
+    let timeline = interleave(corpus, &entries, &allowed);
 
     // Sources: outlets with allowed articles, then cited sources citing or quoting the lens.
     let mut sources: Vec<(SourceItem, u32)> = outlets
@@ -226,6 +242,11 @@ pub fn narrow(corpus: &Corpus, outlets: &[Outlet], lens: &[LensItem]) -> Narrowe
     }
     cited.sort_by_key(|c| std::cmp::Reverse(c.1));
     sources.extend(cited);
+    sources.extend(
+        lens_quotes(corpus, &lens_actors, &allowed)
+            .into_iter()
+            .map(|q| (SourceItem::Quote(q), 0)),
+    );
 
     // Actors: those in allowed articles, ranked by co-occurrence in a sentence with the lens
     // actors, then by mentions in the allowed articles.
@@ -275,6 +296,61 @@ pub fn narrow(corpus: &Corpus, outlets: &[Outlet], lens: &[LensItem]) -> Narrowe
     }
 }
 
+/// Entries and the dated articles the lens allows (an article stays when it mentions every lens
+/// actor, is by every lens outlet and cites every lens source), in date order; on one day the
+/// articles come first, as the day's heading. Undated articles have no place on a timeline.
+fn interleave(
+    corpus: &Corpus,
+    entries: &[EntryId],
+    allowed: &Option<Vec<bool>>,
+) -> Vec<TimelineItem> {
+    let mut rows: Vec<(NaiveDate, u8, TimelineItem)> = entries
+        .iter()
+        .filter_map(|e| {
+            let entry = corpus.entries.get(e.index())?;
+            Some((entry.point.date, 1, TimelineItem::Entry(*e)))
+        })
+        .collect();
+    rows.extend(
+        crate::extract::events::articles_by_date(&corpus.articles)
+            .into_iter()
+            .filter(|(_, a)| is_allowed(allowed, *a))
+            .map(|(d, a)| (d, 0, TimelineItem::Article(a))),
+    );
+    // Stable: entries keep their order within a day.
+    rows.sort_by_key(|r| (r.0, r.1));
+    rows.into_iter().map(|r| r.2).collect()
+}
+
+/// The quotations spoken by any lens actor in an allowed article, in article date order.
+fn lens_quotes(
+    corpus: &Corpus,
+    lens_actors: &[ActorId],
+    allowed: &Option<Vec<bool>>,
+) -> Vec<QuoteId> {
+    let mut quotes: Vec<QuoteId> = lens_actors
+        .iter()
+        .filter_map(|a| corpus.index.quotes_of_actor.get(a.index()))
+        .flatten()
+        .copied()
+        .filter(|q| {
+            corpus
+                .quotes
+                .get(q.index())
+                .is_some_and(|q| is_allowed(allowed, q.at.article))
+        })
+        .collect();
+    quotes.sort_by_key(|q| {
+        let at = corpus.quotes.get(q.index()).map(|q| q.at);
+        let date = at
+            .and_then(|at| corpus.article(at.article))
+            .and_then(|a| a.date);
+        (date, at.map(|at| (at.article, at.sentence)), *q)
+    });
+    quotes.dedup();
+    quotes
+}
+
 /// The actors most often in the same sentence as `actor`, with how often, best first.
 pub fn co_occurring(corpus: &Corpus, actor: ActorId, limit: usize) -> Vec<(ActorId, u32)> {
     let sentences = sentences_of(corpus, actor);
@@ -307,8 +383,15 @@ mod tests {
         let lens = narrow(&c, &outlets, &[LensItem::Actor(tchiani)]);
         assert!(lens.timeline.len() < all.timeline.len());
         assert!(!lens.timeline.is_empty());
-        for e in &lens.timeline {
-            assert!(c.index.entries_of_actor[tchiani.index()].contains(e));
+        for row in &lens.timeline {
+            match row {
+                TimelineItem::Entry(e) => {
+                    assert!(c.index.entries_of_actor[tchiani.index()].contains(e))
+                }
+                TimelineItem::Article(a) => {
+                    assert!(c.actors[tchiani.index()].articles.contains(a))
+                }
+            }
         }
         assert!(lens.actors.iter().all(|(a, _)| *a != tchiani));
         let france = c.find_actor("France").expect("fixture actor");

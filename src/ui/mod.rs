@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod correct;
 pub mod fixture;
 pub mod fuzzy;
 pub mod keymap;

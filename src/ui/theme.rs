@@ -160,6 +160,11 @@ impl Theme {
     pub fn times_sign(self) -> &'static str {
         if self.ascii { "x" } else { "\u{d7}" }
     }
+
+    /// The marker of an article row on the timeline (its publication).
+    pub fn article_sign(self) -> &'static str {
+        if self.ascii { ">" } else { "\u{25b8}" }
+    }
 }
 
 const ASCII: border::Set<'static> = border::Set {

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{highlighted, pane_block};
 use crate::model::{CalendarPoint, Granularity};
 use crate::ui::app::{App, Row};
-use crate::ui::lens::SourceItem;
+use crate::ui::lens::{SourceItem, TimelineItem};
 use crate::ui::theme::Theme;
 
 /// A date at its granularity: `2023-07-26`, `2023-07`, `2023`, `2020s`.
@@ -46,14 +46,13 @@ fn list(
     theme: &Theme,
     focused: bool,
     i: usize,
-    name: &str,
-    narrowed: usize,
-    total: usize,
+    title: String,
+    narrowed_away: bool,
     empty: &str,
     render: impl Fn(&Row, Style) -> Line<'static>,
 ) {
     let rows = &app.rows[i];
-    let mut block = pane_block(title(name, rows.len(), narrowed, total), theme, focused);
+    let mut block = pane_block(title, theme, focused);
     let filter = &app.filters[i];
     if filter.editing || !filter.query.is_empty() {
         let cursor = if filter.editing { "_" } else { "" };
@@ -71,7 +70,7 @@ fn list(
     let lines: Vec<Line> = if rows.is_empty() {
         let why = if !filter.query.is_empty() {
             format!("No match for /{}", filter.query)
-        } else if narrowed < total || (total == 0 && !app.lens.is_empty()) {
+        } else if narrowed_away || !app.lens.is_empty() {
             "Nothing under this lens (Backspace pops it)".to_string()
         } else {
             empty.to_string()
@@ -103,10 +102,39 @@ fn list(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The timeline: date, how many articles report it, and the reporting sentence.
+/// `shown/total noun`, or `total noun` when nothing is narrowed away.
+fn count(shown: usize, total: usize, noun: &str) -> String {
+    if shown == total {
+        format!("{total} {noun}")
+    } else {
+        format!("{shown}/{total} {noun}")
+    }
+}
+
+/// The timeline: entries (date, how many articles report it, the reporting sentence) and, in
+/// date order among them, the articles on their publication day, marked and dim.
 pub fn timeline(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
-    let total = app.corpus.entries.len();
-    let narrowed = app.narrowed.timeline.len();
+    let total_entries = app.corpus.entries.len();
+    let total_articles = app
+        .corpus
+        .articles
+        .iter()
+        .filter(|a| a.date.is_some())
+        .count();
+    let (mut entries, mut articles) = (0, 0);
+    for row in &app.rows[0] {
+        match app.narrowed.timeline.get(row.item) {
+            Some(TimelineItem::Entry(_)) => entries += 1,
+            Some(TimelineItem::Article(_)) => articles += 1,
+            None => {}
+        }
+    }
+    let title = format!(
+        "Timeline {} \u{b7} {}",
+        count(entries, total_entries, "entries"),
+        count(articles, total_articles, "articles")
+    );
+    let narrowed_away = app.narrowed.timeline.len() < total_entries + total_articles;
     list(
         frame,
         area,
@@ -114,43 +142,81 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused
         theme,
         focused,
         0,
-        "Timeline",
-        narrowed,
-        total,
+        title,
+        narrowed_away,
         "No timeline entries found",
         |row, base| {
-            let Some(entry) = app.narrowed.timeline.get(row.item).copied() else {
+            let Some(item) = app.narrowed.timeline.get(row.item).copied() else {
                 return Line::default();
             };
-            let date = app
-                .corpus
-                .entries
-                .get(entry.index())
-                .map(|e| format_point(e.point))
-                .unwrap_or_default();
-            let count = app.entry_articles(entry);
-            let mut spans = vec![
-                Span::styled(format!("{date:<10} "), base.patch(theme.dim())),
-                Span::styled(
-                    format!("{}{count:<2} ", theme.times_sign()),
-                    base.patch(theme.dim()),
-                ),
-            ];
-            spans.extend(highlighted(
-                app.entry_summary(entry),
-                &row.matched,
-                base,
-                base.patch(theme.matched()),
-            ));
-            Line::from(spans)
+            match item {
+                TimelineItem::Entry(entry) => {
+                    let date = app
+                        .corpus
+                        .entries
+                        .get(entry.index())
+                        .map(|e| format_point(e.point))
+                        .unwrap_or_default();
+                    let count = app.entry_articles(entry);
+                    let mut spans = vec![
+                        Span::styled(format!("{date:<10} "), base.patch(theme.dim())),
+                        Span::styled(
+                            format!("{}{count:<2} ", theme.times_sign()),
+                            base.patch(theme.dim()),
+                        ),
+                    ];
+                    spans.extend(highlighted(
+                        app.entry_summary(entry),
+                        &row.matched,
+                        base,
+                        base.patch(theme.matched()),
+                    ));
+                    Line::from(spans)
+                }
+                TimelineItem::Article(article) => {
+                    let date = app
+                        .corpus
+                        .article(article)
+                        .and_then(|a| a.date)
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .unwrap_or_default();
+                    let dim = base.patch(theme.dim());
+                    let mut spans = vec![
+                        Span::styled(format!("{date:<10} "), dim),
+                        Span::styled(format!("{}   ", theme.article_sign()), dim),
+                    ];
+                    spans.extend(highlighted(
+                        &app.article_row_label(article),
+                        &row.matched,
+                        dim,
+                        base.patch(theme.matched()),
+                    ));
+                    Line::from(spans)
+                }
+            }
         },
     );
 }
 
-/// The sources: outlets (with their article counts), then cited sources (with citations).
+/// The sources: outlets (with their article counts), cited sources (with citations), then
+/// under a lens with actors, their quotes.
 pub fn sources(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let total = app.outlets.len() + app.corpus.sources.len();
-    let narrowed = app.narrowed.sources.len();
+    let is_quote = |item: usize| {
+        matches!(
+            app.narrowed.sources.get(item),
+            Some((SourceItem::Quote(_), _))
+        )
+    };
+    let quotes = app.rows[1].iter().filter(|r| is_quote(r.item)).count();
+    let shown = app.rows[1].len() - quotes;
+    let narrowed = (0..app.narrowed.sources.len())
+        .filter(|i| !is_quote(*i))
+        .count();
+    let mut title = format!("Sources {}", count(shown, total, "").trim_end());
+    if quotes > 0 {
+        title.push_str(&format!(" \u{b7} {quotes} quotes"));
+    }
     list(
         frame,
         area,
@@ -158,9 +224,8 @@ pub fn sources(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused:
         theme,
         focused,
         1,
-        "Sources",
-        narrowed,
-        total,
+        title,
+        narrowed < total,
         "No sources found",
         |row, base| {
             let Some((item, count)) = app.narrowed.sources.get(row.item).copied() else {
@@ -174,11 +239,13 @@ pub fn sources(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused:
                     .get(s.index())
                     .map(|s| format!("{:?}", s.kind).to_lowercase())
                     .unwrap_or_default(),
+                SourceItem::Quote(_) => "quote".to_string(),
             };
-            let mut spans = vec![Span::styled(
-                format!("{count:>3} "),
-                base.patch(theme.dim()),
-            )];
+            let lead = match item {
+                SourceItem::Quote(_) => format!("  {} ", theme.article_sign()),
+                _ => format!("{count:>3} "),
+            };
+            let mut spans = vec![Span::styled(lead, base.patch(theme.dim()))];
             spans.extend(highlighted(
                 &app.source_label(item),
                 &row.matched,
@@ -202,9 +269,8 @@ pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
         theme,
         focused,
         2,
-        "Actors",
-        narrowed,
-        total,
+        title("Actors", app.rows[2].len(), narrowed, total),
+        narrowed < total,
         "No actors found",
         |row, base| {
             let Some((id, score)) = app.narrowed.actors.get(row.item).copied() else {
@@ -220,10 +286,12 @@ pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
                     base.patch(theme.kind(actor.kind)),
                 ),
             ];
+            // Matched by score alone; the indices are found for the rows drawn.
+            let query = &app.filters[2].query;
             match &row.via {
                 None => spans.extend(highlighted(
                     &actor.name,
-                    &row.matched,
+                    &app.highlight(&actor.name, query),
                     base,
                     base.patch(theme.matched()),
                 )),
@@ -235,7 +303,7 @@ pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
                     spans.push(Span::styled("~", base.patch(theme.dim())));
                     spans.extend(highlighted(
                         alias,
-                        &row.matched,
+                        &app.highlight(alias, query),
                         base.patch(theme.dim()),
                         base.patch(theme.matched()),
                     ));

@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{centered, highlighted, pane_block, visible};
 use crate::model::{ActorId, Speaker};
 use crate::ui::app::{App, DetailTarget, Finder, Overlay};
+use crate::ui::correct::RenamePrompt;
 use crate::ui::keymap;
 use crate::ui::lens::{self, SourceItem};
 use crate::ui::theme::Theme;
@@ -21,7 +22,34 @@ pub fn overlay(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Overlay::Help(scroll)) => help(frame, area, *scroll, theme),
         Some(Overlay::Finder(f)) => finder(frame, area, app, f, theme),
         Some(Overlay::Detail(t, scroll)) => detail(frame, area, app, *t, *scroll, theme),
+        Some(Overlay::Rename(p)) => rename(frame, area, app, p, theme),
     }
+}
+
+fn rename(frame: &mut Frame, area: Rect, app: &App, p: &RenamePrompt, theme: &Theme) {
+    let name = app
+        .corpus
+        .actor(p.actor)
+        .map_or_else(String::new, |a| a.name.clone());
+    let lines = vec![
+        Line::from(vec![
+            Span::styled("> ", theme.matched()),
+            Span::raw(format!("{}_", p.text)),
+        ]),
+        Line::from(Span::styled(
+            "Enter renames, Esc keeps the name (u undoes later)",
+            theme.dim(),
+        )),
+    ];
+    popup(
+        frame,
+        area,
+        format!("Rename {name}"),
+        lines,
+        0,
+        (70, 4),
+        theme,
+    );
 }
 
 /// Draws `lines` in a bordered popup of at most `w` × `h`, scrolled by `scroll`.
@@ -97,7 +125,9 @@ fn finder(frame: &mut Frame, area: Rect, app: &App, f: &Finder, theme: &Theme) {
         )));
     }
     let offset = f.selected.saturating_sub(room.saturating_sub(1));
-    for (n, (id, idx, via)) in f.results.iter().enumerate().skip(offset).take(room) {
+    // Results are matched by score alone; the indices are found for the rows drawn.
+    let query = f.query.strip_prefix(['@', '#']).unwrap_or(&f.query).trim();
+    for (n, (id, _, via)) in f.results.iter().enumerate().skip(offset).take(room) {
         let Some(a) = app.corpus.actor(*id) else {
             continue;
         };
@@ -111,10 +141,20 @@ fn finder(frame: &mut Frame, area: Rect, app: &App, f: &Finder, theme: &Theme) {
             base.patch(theme.kind(a.kind)),
         )];
         match via {
-            None => spans.extend(highlighted(&a.name, idx, base, base.patch(theme.matched()))),
+            None => spans.extend(highlighted(
+                &a.name,
+                &app.highlight(&a.name, query),
+                base,
+                base.patch(theme.matched()),
+            )),
             Some(alias) => {
                 spans.push(Span::styled(format!("{} ~", a.name), base));
-                spans.extend(highlighted(alias, idx, base, base.patch(theme.matched())));
+                spans.extend(highlighted(
+                    alias,
+                    &app.highlight(alias, query),
+                    base,
+                    base.patch(theme.matched()),
+                ));
             }
         }
         spans.push(Span::styled(
@@ -126,11 +166,19 @@ fn finder(frame: &mut Frame, area: Rect, app: &App, f: &Finder, theme: &Theme) {
     popup(
         frame,
         area,
-        format!(
-            "Find an actor ({} of {})  @ people  # countries",
-            f.results.len(),
-            app.corpus.actors.len()
-        ),
+        match f.merge.and_then(|a| app.corpus.actor(a)) {
+            Some(from) => format!(
+                "Merge {} into ({} of {})",
+                from.name,
+                f.results.len(),
+                app.corpus.actors.len()
+            ),
+            None => format!(
+                "Find an actor ({} of {})  @ people  # countries",
+                f.results.len(),
+                app.corpus.actors.len()
+            ),
+        },
         lines,
         0,
         (70, height),
@@ -277,6 +325,7 @@ fn source_lines(app: &App, item: SourceItem, theme: &Theme) -> Vec<Line<'static>
                 lines.push(article_line(app, *a, theme));
             }
         }
+        SourceItem::Quote(_) => {}
         SourceItem::Cited(s) => {
             let Some(s) = app.corpus.sources.get(s.index()) else {
                 return lines;
