@@ -65,20 +65,8 @@ pub fn run(
         );
         return Ok(ExitCode::from(2));
     }
-    let report = super::load(&corpus.paths);
-    if report.articles.is_empty() {
-        return Err(CliError::NoArticles {
-            skipped: report.skipped.len(),
-        });
-    }
-    if !report.skipped.is_empty() || !report.warnings.is_empty() {
-        eprintln!(
-            "dossier: {} file(s) skipped, {} warning(s); run `dossier check` for details",
-            report.skipped.len(),
-            report.warnings.len()
-        );
-    }
-    let raw = crate::pipeline::analyze(report.articles);
+    // The corpus as analysed (from the cache when unchanged); the App applies corrections.
+    let raw = super::open_analysed(corpus)?;
     let path = corpus.corrections_path();
     let _ = out;
     let mut problems = Vec::new();

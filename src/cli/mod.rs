@@ -165,6 +165,17 @@ pub fn load(paths: &[PathBuf]) -> LoadReport {
 /// the user's corrections applied. Problems met while loading are summed up in one line on
 /// standard error (`dossier check` gives the details); no article is an error.
 pub fn open_corpus(args: &CorpusArgs) -> Result<Corpus, CliError> {
+    let (corpus, problems) = apply_corrections(open_analysed(args)?, args);
+    for problem in problems {
+        eprintln!("dossier: {}: {}", problem.path.display(), problem.message);
+    }
+    Ok(corpus)
+}
+
+/// Loads and analyses a corpus (from the cache when nothing changed), without corrections.
+/// Problems met while loading are summed up in one line on standard error; no article is an
+/// error.
+pub fn open_analysed(args: &CorpusArgs) -> Result<Corpus, CliError> {
     let opened = crate::cache::open(&args.paths);
     if opened.corpus.articles.is_empty() {
         return Err(CliError::NoArticles {
@@ -178,11 +189,7 @@ pub fn open_corpus(args: &CorpusArgs) -> Result<Corpus, CliError> {
             opened.warnings.len()
         );
     }
-    let (corpus, problems) = apply_corrections(opened.corpus, args);
-    for problem in problems {
-        eprintln!("dossier: {}: {}", problem.path.display(), problem.message);
-    }
-    Ok(corpus)
+    Ok(opened.corpus)
 }
 
 /// Analyses `articles` and applies the corrections file named by `args`. Returns the corpus and
