@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::definite;
 use super::fuzzy::FuzzyCountries;
 use super::gazetteer_match::{GazIndex, GazTarget};
 use super::scan::{ArticleScan, Candidate, Class};
@@ -503,10 +504,17 @@ fn build(
             article: article.id,
             sentence: sentence_of(article, c.start),
         };
+        // A country, place or organization heading its phrase takes the article written
+        // before it ("the United States"); see `definite`.
+        let start = if c.demonym || matches!(key, Key::Person(_)) {
+            c.start
+        } else {
+            definite::start_with_article(&article.body, c.start, c.end)
+        };
         mentions.push(Mention {
             actor: id,
             at: at_ref,
-            span: Span::new(c.start, c.end),
+            span: Span::new(start, c.end),
             form: if c.demonym {
                 MentionForm::Demonym
             } else {
