@@ -14,6 +14,7 @@ mod gazetteer_match;
 mod lexicon;
 mod patterns;
 mod people;
+mod products;
 mod resolve;
 mod roles;
 mod scan;

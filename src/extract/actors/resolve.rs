@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use super::definite;
 use super::fuzzy::FuzzyCountries;
 use super::gazetteer_match::{GazIndex, GazTarget};
+use super::products;
 use super::scan::{ArticleScan, Candidate, Class};
 use crate::extract::gazetteer::Gazetteer;
 use crate::model::{
@@ -480,6 +481,9 @@ fn build(
         let Some(article) = articles.get(at.article) else {
             continue;
         };
+        if matches!(key, Key::Org(_)) && products::followed_by_model_number(&article.body, c.end) {
+            continue;
+        }
         let id = *ids.entry(key.clone()).or_insert_with(|| {
             let id = ActorId::from_index(actors.len());
             actors.push(Actor {
