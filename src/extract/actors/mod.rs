@@ -278,6 +278,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_suffix_keeps_its_dot_and_a_title_is_no_name() {
+        let ms = mentions(&[
+            "Its chairman, William Clay Ford Jr., resigned. The former Chief Operating Officer, Tim Cook, said no.",
+        ]);
+        assert!(
+            has(
+                &ms,
+                "William Clay Ford Jr.",
+                "William Clay Ford Jr.",
+                ActorKind::Person
+            ),
+            "{ms:?}"
+        );
+        assert!(!ms.iter().any(|m| m.0.contains("Officer")), "{ms:?}");
+    }
+
+    #[test]
     fn a_person_named_after_an_organization_is_split_from_it() {
         let ms = mentions(&["The chairman of Zenbo Motors Paul Kettering resigned."]);
         assert!(
