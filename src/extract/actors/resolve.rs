@@ -484,6 +484,12 @@ fn build(
         if matches!(key, Key::Org(_)) && products::followed_by_model_number(&article.body, c.end) {
             continue;
         }
+        if matches!(key, Key::Place(_))
+            && !c.demonym
+            && products::place_modifies_a_name(&article.body, c.end)
+        {
+            continue;
+        }
         let id = *ids.entry(key.clone()).or_insert_with(|| {
             let id = ActorId::from_index(actors.len());
             actors.push(Actor {
