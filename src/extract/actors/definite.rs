@@ -58,7 +58,7 @@ pub fn start_with_article(text: &str, start: usize, end: usize) -> usize {
 }
 
 /// True when what follows the name at `end` shows the name ended its noun phrase.
-fn heads_its_phrase(text: &str, end: usize) -> bool {
+pub fn heads_its_phrase(text: &str, end: usize) -> bool {
     let Some(after) = text.get(end..) else {
         return false;
     };

@@ -295,6 +295,24 @@ mod tests {
     }
 
     #[test]
+    fn a_division_named_after_its_organization_is_one_mention_of_it() {
+        let ms = mentions(&[
+            "Boeing Commercial Airplanes said it would grow. The UN Mali mission ended.",
+        ]);
+        assert!(
+            has(
+                &ms,
+                "Boeing Commercial Airplanes",
+                "Boeing",
+                ActorKind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(!ms.iter().any(|m| m.2 == ActorKind::Person), "{ms:?}");
+        assert!(has(&ms, "Mali", "Mali", ActorKind::Country), "{ms:?}");
+    }
+
+    #[test]
     fn a_person_named_after_an_organization_is_split_from_it() {
         let ms = mentions(&["The chairman of Zenbo Motors Paul Kettering resigned."]);
         assert!(
