@@ -89,7 +89,31 @@ pub fn heads_its_phrase(text: &str, end: usize) -> bool {
         return false;
     }
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    if (word == "and" || word == "or") && coordinated_modifier(&rest[word.len()..]) {
+        // "the Atlanta and St. Louis plants", "the US and European crisis".
+        return false;
+    }
     PHRASE_ENDERS.contains(&word.as_str()) || (word.len() > 4 && word.ends_with("ed"))
+}
+
+/// True when `rest` (what follows "and"/"or") is a capitalised name or adjective followed by
+/// a lowercase word that ends no phrase: both conjuncts then modify that noun.
+fn coordinated_modifier(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let mut saw_capital = false;
+    for w in words.by_ref() {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            saw_capital = true;
+            continue;
+        }
+        let word: String = w.chars().take_while(|c| c.is_alphabetic()).collect();
+        return saw_capital
+            && !word.is_empty()
+            && word == w
+            && !PHRASE_ENDERS.contains(&word.as_str())
+            && !(word.len() > 4 && word.ends_with("ed"));
+    }
+    false
 }
 
 #[cfg(test)]
@@ -133,5 +157,12 @@ mod tests {
         assert_eq!(span_of("the US Senate voted", "US"), "US");
         assert_eq!(span_of("bathe US troops", "US"), "US");
         assert_eq!(span_of("US troops", "US"), "US");
+        assert_eq!(span_of("the US and European crisis", "US"), "US");
+        assert_eq!(
+            span_of("the Atlanta and St. Louis plants", "Atlanta"),
+            "Atlanta"
+        );
+        assert_eq!(span_of("in the US and Canada.", "US"), "the US");
+        assert_eq!(span_of("in the US and Canada is", "US"), "the US");
     }
 }
