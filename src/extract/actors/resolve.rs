@@ -6,8 +6,10 @@
 
 use std::collections::HashMap;
 
+use super::definite;
 use super::fuzzy::FuzzyCountries;
 use super::gazetteer_match::{GazIndex, GazTarget};
+use super::products;
 use super::scan::{ArticleScan, Candidate, Class};
 use crate::extract::gazetteer::Gazetteer;
 use crate::model::{
@@ -460,6 +462,68 @@ fn sentence_of(article: &Article, offset: usize) -> u32 {
     })
 }
 
+/// How a candidate joins the organization name before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Division {
+    /// It stands alone.
+    None,
+    /// An organization whose name runs on through the next candidate, to this byte.
+    Through(usize),
+    /// The rest of the organization name before it: no mention of its own.
+    Part,
+}
+
+/// Divisions named after their organization ("Boeing Commercial Airplanes", "GM Europe"): an
+/// organization followed, after one space, by a capitalised name that is no person's (it
+/// opens with no given name) or by a place that ends its phrase ("GM Europe)", not "the UN
+/// Mali mission") is one name, a mention of the organization.
+fn divisions(
+    articles: &[Article],
+    all: &[(At, &Candidate)],
+    keyed: &[Option<Key>],
+) -> Vec<Division> {
+    let lex = super::lexicon::Lexicon::get();
+    let mut out = vec![Division::None; all.len()];
+    for i in 0..all.len().saturating_sub(1) {
+        let (Some((at, c)), Some((next_at, next))) = (all.get(i), all.get(i + 1)) else {
+            continue;
+        };
+        let (Some(Some(Key::Org(_))), Some(Some(next_key))) = (keyed.get(i), keyed.get(i + 1))
+        else {
+            continue;
+        };
+        let Some(body) = articles.get(at.article).map(|a| a.body.as_str()) else {
+            continue;
+        };
+        if at.article != next_at.article
+            || c.demonym
+            || next.demonym
+            || out.get(i) == Some(&Division::Part)
+            || body.get(c.end..next.start) != Some(" ")
+        {
+            continue;
+        }
+        let first_word = next.text.split_whitespace().next().unwrap_or("");
+        let joins = match next_key {
+            Key::Person(_) => {
+                next.text.contains(' ')
+                    && !super::lexicon::Lexicon::has(&lex.given_names, first_word)
+            }
+            Key::Place(_) | Key::Country(_) => definite::heads_its_phrase(body, next.end),
+            Key::Org(_) => false,
+        };
+        if joins {
+            if let Some(d) = out.get_mut(i) {
+                *d = Division::Through(next.end);
+            }
+            if let Some(d) = out.get_mut(i + 1) {
+                *d = Division::Part;
+            }
+        }
+    }
+    out
+}
+
 /// Assigns ids in order of first mention and fills every actor's fields.
 fn build(
     articles: &[Article],
@@ -472,6 +536,7 @@ fn build(
     let mut ids: HashMap<Key, ActorId> = HashMap::new();
     let mut actors: Vec<Actor> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
+    let divisions = divisions(articles, all, keyed);
     for (i, (at, c)) in all.iter().enumerate() {
         let Some(key) = keyed.get(i).cloned().flatten() else {
             continue;
@@ -479,6 +544,23 @@ fn build(
         let Some(article) = articles.get(at.article) else {
             continue;
         };
+        let division = divisions.get(i).copied().unwrap_or(Division::None);
+        if division == Division::Part {
+            continue;
+        }
+        let end = match division {
+            Division::Through(end) => end,
+            _ => c.end,
+        };
+        if matches!(key, Key::Org(_)) && products::followed_by_model_number(&article.body, end) {
+            continue;
+        }
+        if matches!(key, Key::Place(_))
+            && !c.demonym
+            && products::place_modifies_a_name(&article.body, c.end)
+        {
+            continue;
+        }
         let id = *ids.entry(key.clone()).or_insert_with(|| {
             let id = ActorId::from_index(actors.len());
             actors.push(Actor {
@@ -503,10 +585,17 @@ fn build(
             article: article.id,
             sentence: sentence_of(article, c.start),
         };
+        // A country, place or organization heading its phrase takes the article written
+        // before it ("the United States"); see `definite`.
+        let start = if c.demonym || matches!(key, Key::Person(_)) {
+            c.start
+        } else {
+            definite::start_with_article(&article.body, c.start, end)
+        };
         mentions.push(Mention {
             actor: id,
             at: at_ref,
-            span: Span::new(c.start, c.end),
+            span: Span::new(start, end),
             form: if c.demonym {
                 MentionForm::Demonym
             } else {

@@ -353,9 +353,27 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                     ev.before = keep.before;
                 }
             }
+            // "Operating Officer": a name does not end in a title, unless a given name opens
+            // it ("Martin Luther King").
+            if lex.is_title(ctx.word(name.last))
+                && !Lexicon::has(&lex.given_names, ctx.word(name.first))
+            {
+                continue;
+            }
             let Some(last) = tok(name.last) else {
                 continue;
             };
+            // "William Ford Jr.": the suffix's dot belongs to the name.
+            let mut end = last.end;
+            if matches!(ctx.word(name.last), "Jr" | "Sr")
+                && ctx.word(name.last + 1) == "."
+                && ctx
+                    .tokens
+                    .get(name.last + 1)
+                    .is_some_and(|t| t.start == end)
+            {
+                end += 1;
+            }
             let class = if ev.strong || (ev.weak && name.len() >= 2) {
                 Class::Person { strong: ev.strong }
             } else {
@@ -371,8 +389,8 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
             };
             found.push(Candidate {
                 start: first.start,
-                end: last.end,
-                text: span_text(first.start, last.end),
+                end,
+                text: span_text(first.start, end),
                 class,
                 demonym: false,
                 role: ev.before.role.clone().or(ev.apposition.clone()),
