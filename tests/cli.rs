@@ -225,3 +225,41 @@ fn extract_offsets_count_characters_and_cover_the_name_without_its_title() {
     assert_eq!(doc["quotes"][0]["text"], "Democracy will prevail,");
     assert_eq!(doc["quotes"][0]["speaker"], "Mohamed Bazoum");
 }
+
+#[test]
+fn corrections_beside_the_corpus_apply_at_load_and_stale_ones_are_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes) in dossier::sample::SAMPLE_FILES {
+        std::fs::write(dir.path().join(name), bytes).expect("write sample");
+    }
+    std::fs::create_dir(dir.path().join(".dossier")).expect("mkdir");
+    std::fs::write(
+        dir.path().join(".dossier/actors.toml"),
+        "[[correction]]\nrename = \"Wagner\"\nto = \"Wagner Group\"\n\n\
+         [[correction]]\nhide = \"Twitter\"\n\n\
+         [[correction]]\nmerge = \"Mustapha\"\ninto = \"Djibo\"\n\n\
+         [[correction]]\nhide = \"Atlantis\"\n",
+    )
+    .expect("write corrections");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let out = dossier(&["actors", path, "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let actors: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    let names: Vec<&str> = actors.iter().filter_map(|a| a["name"].as_str()).collect();
+    assert!(
+        names.contains(&"Wagner Group") && !names.contains(&"Wagner"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"Twitter") && !names.contains(&"Mustapha"),
+        "{names:?}"
+    );
+    let djibo = actors.iter().find(|a| a["name"] == "Djibo").expect("Djibo");
+    assert_eq!(djibo["mentions"], 2, "{djibo}");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("correction 4") && err.contains("Atlantis"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
