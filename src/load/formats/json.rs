@@ -249,26 +249,9 @@ fn first_string(object: &Map<String, Value>, fields: &[&str]) -> Option<String> 
 /// Like [`first_string`], also reading `{"name": …}` objects and lists of names (joined with
 /// commas), as news APIs give outlets and authors.
 fn first_named(object: &Map<String, Value>, fields: &[&str]) -> Option<String> {
-    fields.iter().find_map(|f| object.get(*f).and_then(name_of))
-}
-
-fn name_of(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
-        Value::Object(o) => match o.get("name") {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-            _ => None,
-        },
-        Value::Array(items) => {
-            let names: Vec<String> = items
-                .iter()
-                .filter(|v| !v.is_array())
-                .filter_map(name_of)
-                .collect();
-            (!names.is_empty()).then(|| names.join(", "))
-        }
-        _ => None,
-    }
+    fields
+        .iter()
+        .find_map(|f| object.get(*f).and_then(super::json_ld::name))
 }
 
 #[cfg(test)]

@@ -123,8 +123,9 @@ fn string(value: Option<&Value>) -> Option<String> {
         .map(str::to_string)
 }
 
-/// A name from a string, a `{"name": …}` object, or a list of either (joined with commas).
-fn name(value: &Value) -> Option<String> {
+/// A name from a string, a `{"name": …}` object, or a list of either (joined with commas);
+/// JSON records and JSON-LD metadata write authors and publishers in all three shapes.
+pub(super) fn name(value: &Value) -> Option<String> {
     match value {
         Value::String(_) => string(Some(value)),
         Value::Object(o) => string(o.get("name")),
