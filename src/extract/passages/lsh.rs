@@ -37,6 +37,11 @@ const MAX_UNITS_PER_BUCKET: usize = 64;
 /// mean a stock phrase inside the unit happened to give the minimum values of those bands.
 const BOILERPLATE_BANDS: usize = BANDS / 3;
 
+/// The fewest bands in which two units must agree to be a candidate pair. Two instances of one
+/// sentence template ("… people were reported killed in …") agree by chance in one band; copies,
+/// even partial ones, agree in several.
+const MIN_BAND_HITS: usize = 2;
+
 /// The band keys of one unit.
 pub(crate) type BandKeys = [u32; BANDS];
 
@@ -146,7 +151,11 @@ pub(crate) fn candidate_pairs(units: &[Unit], keys: &[BandKeys]) -> Candidates {
         .filter(|&(x, y)| !is_boilerplate(x) && !is_boilerplate(y))
         .collect();
     pairs.par_sort_unstable();
-    pairs.dedup();
+    let pairs: Vec<(u32, u32)> = pairs
+        .chunk_by(|x, y| x == y)
+        .filter(|same| same.len() >= MIN_BAND_HITS)
+        .filter_map(|same| same.first().copied())
+        .collect();
     Candidates {
         pairs,
         boilerplate_units,
