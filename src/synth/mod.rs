@@ -201,11 +201,11 @@ impl Generator {
         let n = 2 + self.rng.below(400);
         let town = self.town();
         match self.rng.below(5) {
-            0 => format!("We will {verb} the {n} {object} in {town} whatever it costs"),
+            0 => format!("We will {verb} the {object} of {town} within {n} days"),
             1 => format!("Nobody asked us before they decided to {verb} {n} {object} near {town}"),
-            2 => format!("The people of {town} need those {n} {object}, and they cannot wait"),
-            3 => format!("They promised to {verb} {n} {object} in {town} and did nothing"),
-            _ => format!("If they {verb} the {object} of {town}, {n} families will suffer"),
+            2 => format!("For {n} days the people of {town} have waited for {object}"),
+            3 => format!("They promised to {verb} {n} {object} in {town}"),
+            _ => format!("If they {verb} the {object}, {n} families in {town} will suffer"),
         }
     }
 
@@ -243,7 +243,7 @@ impl Generator {
             ),
             3 => format!(
                 "{other_demonym} troops with {n} vehicles were deployed near {town} {when}, \
-                 according to {} quoted by {}.",
+                 {} told {}.",
                 pick(&mut self.rng, ANONYMOUS),
                 pick(&mut self.rng, AGENCIES)
             ),
@@ -271,11 +271,11 @@ impl Generator {
                  could cost {country} {n} million dollars."
             ),
             _ => format!(
-                "The {}-year-old {} {} has led {country} since {}, {} {} of {town} {said}.",
-                40 + self.rng.below(40),
+                "The {} of {country} since {}, {} was {} when {} {} of {town} {said} so.",
                 p.role,
-                p.last,
                 date.year() - 1 - self.rng.below(15) as i32,
+                p.last,
+                40 + self.rng.below(40),
                 pick(&mut self.rng, FIRST_NAMES),
                 surname(&mut self.rng)
             ),
