@@ -69,6 +69,7 @@ pub struct Generator {
     rng: Rng,
     people: Vec<Person>,
     countries: Vec<(String, String)>,
+    towns: Vec<String>,
     wire: Vec<String>,
     start: NaiveDate,
 }
@@ -79,7 +80,7 @@ impl Generator {
     pub fn new(seed: u64, articles: usize) -> Generator {
         let mut rng = Rng::new(seed);
         let countries = country_pairs(Gazetteer::embedded());
-        let n_people = (articles / 10).clamp(200, 20_000);
+        let n_people = (articles / 5).clamp(1_000, 20_000);
         let people = (0..n_people)
             .map(|_| Person {
                 first: pick(&mut rng, FIRST_NAMES).to_string(),
@@ -89,14 +90,17 @@ impl Generator {
                 country: rng.below(countries.len()),
             })
             .collect();
+        let towns = (0..3_000).map(|_| surname(&mut rng)).collect();
         let mut generator = Generator {
             rng,
             people,
             countries,
+            towns,
             wire: Vec::new(),
             start: NaiveDate::from_ymd_opt(2014, 1, 1).unwrap_or_default(),
         };
-        generator.wire = (0..(articles / 20).clamp(10, 5_000))
+        // About one wire paragraph for every four articles, each carried by a few articles.
+        generator.wire = (0..(articles / 4).clamp(10, 25_000))
             .map(|_| generator.paragraph(generator.start, 4))
             .collect();
         generator
@@ -108,13 +112,21 @@ impl Generator {
         let n_paragraphs = 6 + self.rng.below(6);
         let mut paragraphs = Vec::with_capacity(n_paragraphs);
         for _ in 0..n_paragraphs {
-            if self.rng.chance(0.15) && !self.wire.is_empty() {
+            if self.rng.chance(0.1) && !self.wire.is_empty() {
                 let i = self.rng.below(self.wire.len());
                 paragraphs.push(self.wire[i].clone());
             } else {
                 let sentences = 2 + self.rng.below(3);
                 paragraphs.push(self.paragraph(date, sentences));
             }
+        }
+        let outlet = pick(&mut self.rng, OUTLETS).to_string();
+        // Outlets close many stories with the same stock paragraph: boilerplate, not wire copy.
+        if self.rng.chance(0.25) {
+            paragraphs.push(format!(
+                "{outlet} journalists contributed to this report. Follow {outlet} for the latest \
+                 news and analysis from the region, updated around the clock."
+            ));
         }
         let (country, _) = &self.countries[self.rng.below(self.countries.len())];
         let title = format!(
@@ -128,7 +140,7 @@ impl Generator {
             id: format!("a{index:07}"),
             title,
             date,
-            outlet: pick(&mut self.rng, OUTLETS).to_string(),
+            outlet,
             paragraphs,
         }
     }
@@ -166,63 +178,106 @@ impl Generator {
         }
     }
 
+    /// A town: one of thousands of generated names.
+    fn town(&mut self) -> String {
+        let i = self.rng.below(self.towns.len());
+        self.towns[i].clone()
+    }
+
+    /// An organization: an international one, or a national institution of any country.
+    fn organization(&mut self) -> String {
+        if self.rng.chance(0.3) {
+            pick(&mut self.rng, ORGANIZATIONS).to_string()
+        } else {
+            let (_, demonym) = &self.countries[self.rng.below(self.countries.len())];
+            format!("{demonym} {}", pick(&mut self.rng, INSTITUTIONS))
+        }
+    }
+
+    /// A direct quotation with several slots, so that two speakers never say the same thing.
+    fn quotation(&mut self) -> String {
+        let verb = pick(&mut self.rng, ACTION_VERBS);
+        let object = pick(&mut self.rng, OBJECTS);
+        let n = 2 + self.rng.below(400);
+        let town = self.town();
+        match self.rng.below(5) {
+            0 => format!("We will {verb} the {object} of {town} within {n} days"),
+            1 => format!("Nobody asked us before they decided to {verb} {n} {object} near {town}"),
+            2 => format!("For {n} days the people of {town} have waited for {object}"),
+            3 => format!("They promised to {verb} {n} {object} in {town}"),
+            _ => format!("If they {verb} the {object}, {n} families in {town} will suffer"),
+        }
+    }
+
+    /// One sentence. Every template carries several slots drawn from large sets (people,
+    /// countries, towns, organizations, numbers, verbs and objects, dates), so two articles share
+    /// a sentence only through wire copy, as in real coverage, never by chance.
     fn sentence(&mut self, date: NaiveDate) -> String {
         let p = self.person();
         let (country, demonym) = self.countries[p.country].clone();
         let (other, other_demonym) = self.countries[self.rng.below(self.countries.len())].clone();
-        let org = pick(&mut self.rng, ORGANIZATIONS);
+        let org = self.organization();
+        let town = self.town();
         let when = self.time(date);
+        let verb = pick(&mut self.rng, ACTION_VERBS);
+        let object = pick(&mut self.rng, OBJECTS);
+        let said = pick(&mut self.rng, SAID_VERBS);
+        let n = 2 + self.rng.below(900);
         match self.rng.below(9) {
             0 => format!(
-                "{} {} {} said {when} that {country} would {}.",
-                p.title,
-                p.first,
-                p.last,
-                pick(&mut self.rng, ACTIONS)
+                "{} {} {} {said} {when} that {country} would {verb} {n} {object} in {town}.",
+                p.title, p.first, p.last
             ),
             1 => format!(
-                "“{}”, {} {}, {}'s {}, told {}.",
-                pick(&mut self.rng, QUOTES),
+                "“{}”, {} {}, {country}'s {}, told {} {when}.",
+                self.quotation(),
                 p.first,
                 p.last,
-                country,
                 p.role,
                 pick(&mut self.rng, AGENCIES)
             ),
             2 => format!(
-                "The {org} condemned the {} in {other} {when}.",
-                pick(&mut self.rng, EVENTS)
+                "The {org} condemned the {} in {town}, {other}, which left {n} people {} {when}.",
+                pick(&mut self.rng, EVENT_NOUNS),
+                pick(&mut self.rng, CASUALTY_WORDS)
             ),
             3 => format!(
-                "{other_demonym} troops were deployed near the border {when}, according to {}.",
-                pick(&mut self.rng, ANONYMOUS)
+                "{other_demonym} troops with {n} vehicles were deployed near {town} {when}, \
+                 {} told {}.",
+                pick(&mut self.rng, ANONYMOUS),
+                pick(&mut self.rng, AGENCIES)
             ),
             4 => format!(
-                "Mr {} met {demonym} officials and the {org} {when}.",
+                "Mr {} met {demonym} officials and the {org} in {town} {when} to discuss the \
+                 {object}.",
                 p.last
             ),
             5 => format!(
-                "“{}” {} {} said in a statement.",
-                pick(&mut self.rng, QUOTES),
+                "“{}” {} {} {} said in a statement {when}.",
+                self.quotation(),
                 p.role,
+                p.first,
                 p.last
             ),
             6 => format!(
-                "{} people were reported killed in {other} and about {} soldiers remain in the country.",
-                10 + self.rng.below(300),
-                format_thousands(500 + self.rng.below(5000))
+                "{n} people were reported {} in {town} in {other} and about {} soldiers remain \
+                 in the {}.",
+                pick(&mut self.rng, CASUALTY_WORDS),
+                format_thousands(500 + self.rng.below(9000)),
+                pick(&mut self.rng, REGIONS)
             ),
             7 => format!(
-                "Analysts said the crisis could {} {}.",
-                pick(&mut self.rng, ACTIONS),
-                pick(&mut self.rng, RELATIVE_TIMES)
+                "Analysts at the {org} {said} {when} that plans to {verb} the {object} of {town} \
+                 could cost {country} {n} million dollars."
             ),
             _ => format!(
-                "The {}-year-old {} {} has led {country} since {}.",
-                40 + self.rng.below(40),
+                "The {} of {country} since {}, {} was {} when {} {} of {town} {said} so.",
                 p.role,
+                date.year() - 1 - self.rng.below(15) as i32,
                 p.last,
-                date.year() - 1 - self.rng.below(15) as i32
+                40 + self.rng.below(40),
+                pick(&mut self.rng, FIRST_NAMES),
+                surname(&mut self.rng)
             ),
         }
     }
@@ -295,6 +350,28 @@ mod tests {
             .filter(|p| !seen.insert(p.as_str()))
             .count();
         assert!(shared > 0, "no wire copy shared");
+        assert!(articles.iter().any(|a| a.body().contains('“')));
+    }
+
+    #[test]
+    fn sentences_repeat_only_through_wire_copy_and_stock_paragraphs() {
+        let mut g = Generator::new(7, 300);
+        let articles: Vec<SynthArticle> = (0..300).map(|i| g.article(i)).collect();
+        let mut paragraph_count = std::collections::HashMap::new();
+        for p in articles.iter().flat_map(|a| a.paragraphs.iter()) {
+            *paragraph_count.entry(p.as_str()).or_insert(0) += 1;
+        }
+        // Sentences of the paragraphs written once: none may appear twice in the corpus.
+        let mut seen = std::collections::HashSet::new();
+        let mut repeated = Vec::new();
+        for (p, _) in paragraph_count.iter().filter(|(_, n)| **n == 1) {
+            for sentence in p.split_inclusive(". ") {
+                if !seen.insert(sentence.trim()) {
+                    repeated.push(sentence.trim().to_string());
+                }
+            }
+        }
+        assert!(repeated.is_empty(), "{repeated:?}");
         assert!(articles.iter().any(|a| a.body().contains('“')));
     }
 }

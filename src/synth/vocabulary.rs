@@ -75,38 +75,6 @@ pub const OUTLETS: &[&str] = &[
     "The Observer Desk",
 ];
 
-pub const ACTIONS: &[&str] = &[
-    "hold elections within a year",
-    "close its borders",
-    "suspend foreign aid",
-    "restore constitutional order",
-    "open talks with the rebels",
-    "expel the ambassador",
-    "deploy more troops",
-    "lift the curfew",
-    "raise fuel prices",
-    "free political prisoners",
-];
-
-pub const QUOTES: &[&str] = &[
-    "We will not accept any attempt to take power by force",
-    "The situation is calm but the people are afraid",
-    "Our country needs peace and dialogue, not violence",
-    "We call on all parties to show restraint",
-    "The sanctions will hurt ordinary people first",
-    "Democracy will prevail in the end",
-];
-
-pub const EVENTS: &[&str] = &[
-    "attack",
-    "coup attempt",
-    "arrest of journalists",
-    "bombing",
-    "crackdown on protesters",
-    "election result",
-    "border closure",
-];
-
 pub const ANONYMOUS: &[&str] = &[
     "several security sources",
     "a diplomat who asked not to be named",
@@ -185,4 +153,136 @@ pub const FALLBACK_COUNTRIES: &[(&str, &str)] = &[
     ("United States", "American"),
     ("Chad", "Chadian"),
     ("Benin", "Beninese"),
+];
+
+/// Verbs of saying, so that attributions vary as in real copy.
+pub const SAID_VERBS: &[&str] = &[
+    "said",
+    "announced",
+    "warned",
+    "insisted",
+    "confirmed",
+    "claimed",
+    "stressed",
+    "declared",
+    "argued",
+    "added",
+    "acknowledged",
+    "repeated",
+];
+
+/// Verbs of the actions governments and groups take.
+pub const ACTION_VERBS: &[&str] = &[
+    "close",
+    "reopen",
+    "suspend",
+    "restore",
+    "inspect",
+    "rebuild",
+    "fund",
+    "secure",
+    "evacuate",
+    "blockade",
+    "review",
+    "expand",
+    "cancel",
+    "guard",
+    "audit",
+    "relocate",
+    "privatise",
+    "repair",
+    "reinforce",
+    "dismantle",
+];
+
+/// Objects of those actions.
+pub const OBJECTS: &[&str] = &[
+    "border crossings",
+    "fuel depots",
+    "polling stations",
+    "refugee camps",
+    "military bases",
+    "grain stores",
+    "mobile networks",
+    "gold mines",
+    "water pumps",
+    "hospitals",
+    "schools",
+    "checkpoints",
+    "airstrips",
+    "power plants",
+    "bridges",
+    "markets",
+    "radio stations",
+    "oil pipelines",
+    "customs posts",
+    "prisons",
+    "ports",
+    "railway lines",
+    "clinics",
+    "food convoys",
+];
+
+/// Events that are condemned, reported or investigated.
+pub const EVENT_NOUNS: &[&str] = &[
+    "attack",
+    "ambush",
+    "bombing",
+    "raid",
+    "mutiny",
+    "kidnapping",
+    "arrest of journalists",
+    "crackdown on protesters",
+    "border closure",
+    "shelling",
+    "hostage taking",
+    "drone strike",
+    "looting",
+    "mass arrest",
+    "election dispute",
+];
+
+/// Kinds of national institutions, written after a demonym ("the Malian interior ministry").
+pub const INSTITUTIONS: &[&str] = &[
+    "interior ministry",
+    "army",
+    "electoral commission",
+    "central bank",
+    "parliament",
+    "supreme court",
+    "police",
+    "health ministry",
+    "customs service",
+    "national guard",
+    "finance ministry",
+    "foreign ministry",
+    "opposition coalition",
+    "labour union",
+];
+
+/// What happened to people in reported incidents.
+pub const CASUALTY_WORDS: &[&str] = &[
+    "killed",
+    "wounded",
+    "missing",
+    "detained",
+    "displaced",
+    "evacuated",
+    "injured",
+];
+
+/// Parts of a country.
+pub const REGIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "border region",
+    "capital region",
+    "interior",
+    "coastal strip",
 ];

@@ -12,7 +12,8 @@ pub enum OutputFormat {
     Text,
     /// Markdown with front matter.
     Markdown,
-    /// One JSON Lines file per 1,000 articles.
+    /// JSON Lines files of at most [`JSONL_RECORDS`] articles each, well under the loader's
+    /// 16 MiB cap on a file.
     Jsonl,
     /// HTML pages.
     Html,
@@ -34,6 +35,9 @@ impl OutputFormat {
     }
 }
 
+/// Articles per JSON Lines file: about 1 MB, far under the loader's 16 MiB cap at any scale.
+pub const JSONL_RECORDS: usize = 250;
+
 fn escape_html(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -50,7 +54,7 @@ pub fn write_corpus(
 ) -> std::io::Result<u64> {
     let mut generator = Generator::new(seed, articles);
     let mut bytes = 0u64;
-    let mut jsonl: Option<std::io::BufWriter<std::fs::File>> = None;
+    let mut jsonl: Option<(usize, std::io::BufWriter<std::fs::File>)> = None;
     for i in 0..articles {
         let article = generator.article(i);
         let dir = out.join(format!("{:04}", i / 1000));
@@ -69,11 +73,16 @@ pub fn write_corpus(
         bytes += article.body().len() as u64;
         match format {
             OutputFormat::Jsonl => {
-                if jsonl.is_none() || i % 1000 == 0 {
-                    let file = std::fs::File::create(dir.join("articles.jsonl"))?;
-                    jsonl = Some(std::io::BufWriter::new(file));
+                let file_no = i / JSONL_RECORDS;
+                if jsonl.as_ref().is_none_or(|(n, _)| *n != file_no) {
+                    if let Some((_, mut w)) = jsonl.take() {
+                        w.flush()?;
+                    }
+                    let name = format!("articles-{:02}.jsonl", (i % 1000) / JSONL_RECORDS);
+                    let file = std::fs::File::create(dir.join(name))?;
+                    jsonl = Some((file_no, std::io::BufWriter::new(file)));
                 }
-                if let Some(w) = jsonl.as_mut() {
+                if let Some((_, w)) = jsonl.as_mut() {
                     let record = serde_json::json!({
                         "id": article.id,
                         "title": article.title,
@@ -90,7 +99,7 @@ pub fn write_corpus(
             )?,
         }
     }
-    if let Some(mut w) = jsonl {
+    if let Some((_, mut w)) = jsonl {
         w.flush()?;
     }
     Ok(bytes)
@@ -148,5 +157,23 @@ mod tests {
         let report = crate::load::load_paths(&[dir.path().to_path_buf()]);
         assert!(report.skipped.is_empty(), "{:?}", report.skipped);
         assert!(!report.articles.is_empty());
+    }
+
+    #[test]
+    fn json_lines_files_hold_at_most_250_articles() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write_corpus(dir.path(), 600, 3, OutputFormat::Jsonl).expect("written");
+        let mut counts = Vec::new();
+        for entry in walkdir::WalkDir::new(dir.path()) {
+            let entry = entry.expect("walk");
+            if entry.path().extension().is_some_and(|e| e == "jsonl") {
+                let text = std::fs::read_to_string(entry.path()).expect("read");
+                counts.push(text.lines().count());
+            }
+        }
+        counts.sort_unstable();
+        assert_eq!(counts, vec![100, 250, 250]);
+        let report = crate::load::load_paths(&[dir.path().to_path_buf()]);
+        assert_eq!(report.articles.len(), 600);
     }
 }

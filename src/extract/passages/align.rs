@@ -18,13 +18,16 @@ const MIN_CONTENT_WORDS: usize = 6;
 const MAX_STEP: usize = 4;
 /// How many occurrences of one shingle in the other article are considered (repeated phrases).
 const MAX_OCCURRENCES: usize = 8;
+/// Passages closer than this many tokens on both sides are one passage: a changed sentence
+/// between two copied ones does not make two entries.
+const MERGE_GAP: usize = 6;
 
 /// One article's side of a comparison.
 pub(crate) struct Side<'a> {
     /// The article's tokens.
     pub tokens: &'a [Token],
     /// The shingle starting at each token.
-    pub shingles: &'a [u64],
+    pub shingles: &'a [u32],
     /// The candidate token ranges (any order, may overlap).
     pub ranges: Vec<Range<usize>>,
 }
@@ -72,7 +75,7 @@ fn shingle_starts(ranges: &[Range<usize>], n_shingles: usize) -> impl Iterator<I
 pub(crate) fn align(a: Side<'_>, b: Side<'_>) -> Vec<Matched> {
     let a_ranges = merge_ranges(a.ranges);
     let b_ranges = merge_ranges(b.ranges);
-    let mut where_in_b: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut where_in_b: HashMap<u32, Vec<usize>> = HashMap::new();
     for j in shingle_starts(&b_ranges, b.shingles.len()) {
         if let Some(&h) = b.shingles.get(j) {
             let list = where_in_b.entry(h).or_default();
@@ -131,7 +134,11 @@ pub(crate) fn align(a: Side<'_>, b: Side<'_>) -> Vec<Matched> {
     let mut merged: Vec<Matched> = Vec::with_capacity(found.len());
     for m in found {
         match merged.last_mut() {
-            Some(last) if m.a.start < last.a.end && m.b.start < last.b.end => {
+            Some(last)
+                if m.a.start <= last.a.end + MERGE_GAP
+                    && m.b.start <= last.b.end + MERGE_GAP
+                    && m.b.start >= last.b.start =>
+            {
                 last.a.end = last.a.end.max(m.a.end);
                 last.b.end = last.b.end.max(m.b.end);
             }
@@ -157,8 +164,8 @@ fn distinct_content_words(tokens: &[Token], range: &Range<usize>) -> usize {
 }
 
 /// Jaccard similarity of the shingle sets of two token ranges.
-fn jaccard(a: &[u64], ra: &Range<usize>, b: &[u64], rb: &Range<usize>) -> f32 {
-    let set = |s: &[u64], r: &Range<usize>| -> HashSet<u64> {
+fn jaccard(a: &[u32], ra: &Range<usize>, b: &[u32], rb: &Range<usize>) -> f32 {
+    let set = |s: &[u32], r: &Range<usize>| -> HashSet<u32> {
         shingle_starts(std::slice::from_ref(r), s.len())
             .filter_map(|i| s.get(i).copied())
             .collect()
@@ -176,7 +183,7 @@ mod tests {
     use super::super::tokens::{shingles, tokenize};
     use super::*;
 
-    fn side<'a>(tokens: &'a [Token], shingles: &'a [u64]) -> Side<'a> {
+    fn side<'a>(tokens: &'a [Token], shingles: &'a [u32]) -> Side<'a> {
         Side {
             tokens,
             shingles,

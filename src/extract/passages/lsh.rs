@@ -1,11 +1,21 @@
-//! MinHash signatures and locality-sensitive hashing: which units (sentences or windows of long
-//! sentences) of different articles are worth comparing, without comparing all pairs.
+//! MinHash signatures and locality-sensitive hashing: which units (windows of paragraphs) of
+//! different articles are worth comparing, without comparing all pairs.
 //!
 //! Each unit gets a MinHash signature of its shingles; the signature is cut into bands of
 //! [`ROWS`] values, and two units whose band values agree in any band become a candidate pair.
 //! With [`BANDS`] bands of [`ROWS`] rows, pairs with Jaccard similarity `s` become candidates
-//! with probability `1 - (1 - s^ROWS)^BANDS`: about 0.95 at `s = 0.3`, so near-copies are found
+//! with probability `1 - (1 - s^ROWS)^BANDS`: about 0.9 at `s = 0.3`, so near-copies are found
 //! even when only part of a unit is shared. Candidates are verified afterwards.
+//!
+//! Only each band's 32-bit key is kept per unit (96 bytes a unit), and the bands are bucketed one
+//! at a time, so memory grows linearly with the corpus and stays small.
+//!
+//! Boilerplate: a bucket whose units come from more than [`MAX_ARTICLES_PER_BUCKET`] articles is
+//! text repeated all over the corpus (sign-offs, stock paragraphs, a story every outlet reprints),
+//! not a passage a few articles share. Its pairs are never enumerated (the work stays linear), and
+//! a unit that falls into such crowded buckets in [`BOILERPLATE_BANDS`] bands or more is
+//! boilerplate: it yields no candidate at all, so a paragraph repeated in many articles gives no
+//! passage instead of one per pair of articles.
 
 use rayon::prelude::*;
 
@@ -17,9 +27,23 @@ pub(crate) const ROWS: usize = 2;
 pub(crate) const BANDS: usize = 24;
 /// Values in a signature.
 const HASHES: usize = ROWS * BANDS;
-/// A bucket holding more units than this is a phrase repeated all over the corpus (boilerplate),
-/// not a passage two articles share; it is skipped so the work stays linear in corpus size.
-const MAX_BUCKET: usize = 256;
+/// The most articles whose units a bucket may hold and still yield candidate pairs; text found
+/// in more articles than this is boilerplate.
+pub(crate) const MAX_ARTICLES_PER_BUCKET: usize = 20;
+/// The most units a bucket may hold (a paragraph repeated inside a few articles), for the same
+/// reason: the pairs of a bucket grow with the square of its size.
+const MAX_UNITS_PER_BUCKET: usize = 64;
+/// A unit in crowded buckets in this many bands or more is boilerplate; fewer crowded bands only
+/// mean a stock phrase inside the unit happened to give the minimum values of those bands.
+const BOILERPLATE_BANDS: usize = BANDS / 3;
+
+/// The fewest bands in which two units must agree to be a candidate pair. Two instances of one
+/// sentence template ("… people were reported killed in …") agree by chance in one band; copies,
+/// even partial ones, agree in several.
+const MIN_BAND_HITS: usize = 2;
+
+/// The band keys of one unit.
+pub(crate) type BandKeys = [u32; BANDS];
 
 /// A unit of comparison: a token range in one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,129 +56,201 @@ pub(crate) struct Unit {
     pub end: u32,
 }
 
-/// The seeds of the hash functions: fixed, so results never change between runs.
-fn seeds() -> [u64; HASHES] {
-    let mut seeds = [0u64; HASHES];
-    for (i, s) in seeds.iter_mut().enumerate() {
-        *s = mix(0x5eed_0000 + i as u64);
-    }
-    seeds
+/// The hash functions of a signature: `x ↦ f(x · mul + add)` with an odd `mul` and an xor-shift
+/// `f`, a permutation of the 32-bit values. Cheap enough to run 48 of them over every shingle of a
+/// large corpus; fixed, so results never change between runs.
+pub(crate) struct Permutations {
+    mul: [u32; HASHES],
+    add: [u32; HASHES],
 }
 
-/// The MinHash signature of a set of shingle hashes (`u64::MAX` everywhere when empty).
-pub(crate) fn signature(shingles: &[u64], seeds: &[u64; HASHES]) -> [u64; HASHES] {
-    let mut sig = [u64::MAX; HASHES];
+impl Permutations {
+    /// The fixed permutations.
+    pub(crate) fn new() -> Permutations {
+        let mut mul = [0u32; HASHES];
+        let mut add = [0u32; HASHES];
+        for (i, (m, a)) in mul.iter_mut().zip(add.iter_mut()).enumerate() {
+            let h = mix(0x5eed_0000 + i as u64);
+            *m = (h as u32) | 1;
+            *a = (h >> 32) as u32;
+        }
+        Permutations { mul, add }
+    }
+}
+
+/// The MinHash signature of a set of shingle hashes (`u32::MAX` everywhere when empty).
+fn signature(shingles: &[u32], p: &Permutations) -> [u32; HASHES] {
+    let mut sig = [u32::MAX; HASHES];
     for &s in shingles {
-        for (slot, seed) in sig.iter_mut().zip(seeds) {
-            let h = mix(s ^ seed);
-            if h < *slot {
-                *slot = h;
-            }
+        for ((slot, m), a) in sig.iter_mut().zip(&p.mul).zip(&p.add) {
+            let x = s.wrapping_mul(*m).wrapping_add(*a);
+            *slot = (*slot).min(x ^ (x >> 16));
         }
     }
     sig
 }
 
-/// Candidate pairs of units from different articles, as indexes into `units`, sorted and unique.
-/// `shingles_of(unit)` gives the shingle hashes inside a unit.
-pub(crate) fn candidate_pairs<'a>(
-    units: &[Unit],
-    shingles_of: impl Fn(&Unit) -> &'a [u64] + Sync,
-) -> Vec<(u32, u32)> {
-    let seeds = seeds();
-    // Only the band keys are kept, not the signatures: half the memory.
-    let keys: Vec<[Option<u64>; BANDS]> = units
-        .par_iter()
-        .map(|u| band_keys(&signature(shingles_of(u), &seeds)))
-        .collect();
-    let mut pairs: Vec<(u32, u32)> = (0..BANDS)
-        .into_par_iter()
-        .flat_map_iter(|band| band_pairs(units, &keys, band))
-        .collect();
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs
+/// The key of each band of the signature of `shingles`; `None` for an empty unit, which would
+/// otherwise collide with every other empty unit.
+pub(crate) fn band_keys(shingles: &[u32], p: &Permutations) -> Option<BandKeys> {
+    if shingles.is_empty() {
+        return None;
+    }
+    let sig = signature(shingles, p);
+    let mut keys = [0u32; BANDS];
+    for (band, (key, values)) in keys.iter_mut().zip(sig.chunks_exact(ROWS)).enumerate() {
+        let h = values
+            .iter()
+            .fold(band as u64, |h, v| mix(h ^ u64::from(*v)));
+        *key = (h >> 32) as u32;
+    }
+    Some(keys)
 }
 
-/// The key of each band of a signature; `None` for an empty unit, which would otherwise
-/// collide with every other empty unit.
-fn band_keys(sig: &[u64; HASHES]) -> [Option<u64>; BANDS] {
-    let mut keys = [None; BANDS];
-    for (band, key) in keys.iter_mut().enumerate() {
-        let values = sig.get(band * ROWS..(band + 1) * ROWS).unwrap_or(&[]);
-        if !values.is_empty() && !values.contains(&u64::MAX) {
-            *key = Some(values.iter().fold(band as u64, |h, v| mix(h ^ v)));
+/// The candidates of a corpus and what was skipped as boilerplate.
+#[derive(Debug, Default)]
+pub(crate) struct Candidates {
+    /// Pairs of units of different articles, as indexes into the units, sorted and unique; the
+    /// unit of the earlier article first.
+    pub pairs: Vec<(u32, u32)>,
+    /// Units found to be boilerplate.
+    pub boilerplate_units: usize,
+    /// Buckets (over all bands) too crowded to enumerate.
+    pub crowded_buckets: usize,
+}
+
+/// What one band yields: candidate pairs, the units in crowded buckets, the number of crowded
+/// buckets.
+type BandResult = (Vec<(u32, u32)>, Vec<u32>, usize);
+
+/// Candidate pairs of units from different articles. `units` are in article order and
+/// `keys[i]` are the band keys of `units[i]`.
+pub(crate) fn candidate_pairs(units: &[Unit], keys: &[BandKeys]) -> Candidates {
+    let per_band: Vec<BandResult> = (0..BANDS)
+        .into_par_iter()
+        .map(|band| band_pairs(units, keys, band))
+        .collect();
+    let mut crowded_in = vec![0u8; units.len()];
+    let mut crowded_buckets = 0;
+    for (_, crowded, buckets) in &per_band {
+        crowded_buckets += buckets;
+        for &u in crowded {
+            if let Some(c) = crowded_in.get_mut(u as usize) {
+                *c = c.saturating_add(1);
+            }
         }
     }
-    keys
+    let is_boilerplate =
+        |u: u32| crowded_in.get(u as usize).copied().unwrap_or(0) as usize >= BOILERPLATE_BANDS;
+    let boilerplate_units = (0..units.len())
+        .filter(|&u| u32::try_from(u).is_ok_and(is_boilerplate))
+        .count();
+    let mut pairs: Vec<(u32, u32)> = per_band
+        .into_iter()
+        .flat_map(|(pairs, _, _)| pairs)
+        .filter(|&(x, y)| !is_boilerplate(x) && !is_boilerplate(y))
+        .collect();
+    pairs.par_sort_unstable();
+    let pairs: Vec<(u32, u32)> = pairs
+        .chunk_by(|x, y| x == y)
+        .filter(|same| same.len() >= MIN_BAND_HITS)
+        .filter_map(|same| same.first().copied())
+        .collect();
+    Candidates {
+        pairs,
+        boilerplate_units,
+        crowded_buckets,
+    }
 }
 
-/// The candidate pairs one band yields: units whose band keys agree.
-fn band_pairs(units: &[Unit], band_keys: &[[Option<u64>; BANDS]], band: usize) -> Vec<(u32, u32)> {
-    let mut keys: Vec<(u64, u32)> = band_keys
+/// The candidate pairs one band yields (units whose band keys agree) and the units it found in
+/// crowded buckets.
+fn band_pairs(units: &[Unit], keys: &[BandKeys], band: usize) -> BandResult {
+    let mut entries: Vec<u64> = keys
         .iter()
         .enumerate()
-        .filter_map(|(i, k)| Some((k.get(band).copied().flatten()?, u32::try_from(i).ok()?)))
+        .filter_map(|(i, k)| {
+            let key = k.get(band)?;
+            Some(u64::from(*key) << 32 | u64::from(u32::try_from(i).ok()?))
+        })
         .collect();
-    keys.sort_unstable();
+    entries.sort_unstable();
+    let article_of = |e: u64| units.get((e as u32) as usize).map(|u| u.article);
     let mut pairs = Vec::new();
-    for bucket in keys.chunk_by(|x, y| x.0 == y.0) {
-        if bucket.len() < 2 || bucket.len() > MAX_BUCKET {
+    let mut crowded = Vec::new();
+    let mut crowded_buckets = 0;
+    for bucket in entries.chunk_by(|x, y| x >> 32 == y >> 32) {
+        if bucket.len() < 2 {
             continue;
         }
-        for (n, &(_, x)) in bucket.iter().enumerate() {
-            for &(_, y) in bucket.iter().skip(n + 1) {
-                let (Some(ux), Some(uy)) = (units.get(x as usize), units.get(y as usize)) else {
-                    continue;
-                };
-                if ux.article != uy.article {
-                    pairs.push(if ux.article < uy.article {
-                        (x, y)
-                    } else {
-                        (y, x)
-                    });
+        // Units are in article order, so a bucket sorted by unit lists its articles in order.
+        let articles = 1 + bucket
+            .windows(2)
+            .filter(|w| matches!(w, [x, y] if article_of(*x) != article_of(*y)))
+            .count();
+        if articles < 2 {
+            continue;
+        }
+        if articles > MAX_ARTICLES_PER_BUCKET || bucket.len() > MAX_UNITS_PER_BUCKET {
+            crowded_buckets += 1;
+            crowded.extend(bucket.iter().map(|&e| e as u32));
+            continue;
+        }
+        for (n, &x) in bucket.iter().enumerate() {
+            for &y in bucket.iter().skip(n + 1) {
+                if article_of(x) != article_of(y) {
+                    // Sorted by unit, so `x` belongs to the earlier article.
+                    pairs.push((x as u32, y as u32));
                 }
             }
         }
     }
-    pairs
+    (pairs, crowded, crowded_buckets)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn unit(article: u32, i: u32) -> Unit {
+        Unit {
+            article,
+            start: i,
+            end: i + 1,
+        }
+    }
+
     #[test]
     fn identical_sets_share_every_band_and_disjoint_sets_none() {
-        let seeds = seeds();
-        let a = signature(&[1, 2, 3, 4, 5], &seeds);
-        let b = signature(&[5, 4, 3, 2, 1], &seeds);
-        let c = signature(&[10, 20, 30, 40, 50], &seeds);
+        let p = Permutations::new();
+        let a = band_keys(&[1, 2, 3, 4, 5], &p);
+        let b = band_keys(&[5, 4, 3, 2, 1], &p);
+        let c = band_keys(&[10, 20, 30, 40, 50], &p).unwrap_or_default();
         assert_eq!(a, b);
+        let a = a.unwrap_or_default();
         assert!(a.iter().zip(&c).all(|(x, y)| x != y));
+        assert_eq!(band_keys(&[], &p), None);
     }
 
     #[test]
     fn pairs_come_only_from_different_articles() {
-        let shingles: Vec<Vec<u64>> = vec![vec![1, 2, 3], vec![1, 2, 3], vec![1, 2, 3]];
-        let units = [
-            Unit {
-                article: 0,
-                start: 0,
-                end: 1,
-            },
-            Unit {
-                article: 0,
-                start: 1,
-                end: 2,
-            },
-            Unit {
-                article: 1,
-                start: 2,
-                end: 3,
-            },
-        ];
-        let pairs = candidate_pairs(&units, |u| shingles[u.start as usize].as_slice());
-        assert_eq!(pairs, vec![(0, 2), (1, 2)]);
+        let p = Permutations::new();
+        let k = band_keys(&[1, 2, 3], &p).unwrap_or_default();
+        let units = [unit(0, 0), unit(0, 1), unit(1, 2)];
+        let found = candidate_pairs(&units, &[k, k, k]);
+        assert_eq!(found.pairs, vec![(0, 2), (1, 2)]);
+        assert_eq!(found.boilerplate_units, 0);
+    }
+
+    #[test]
+    fn a_unit_repeated_in_many_articles_is_boilerplate_and_yields_no_pair() {
+        let p = Permutations::new();
+        let common = band_keys(&[1, 2, 3], &p).unwrap_or_default();
+        let units: Vec<Unit> = (0..50).map(|a| unit(a, a)).collect();
+        let keys = vec![common; units.len()];
+        let found = candidate_pairs(&units, &keys);
+        assert!(found.pairs.is_empty(), "{:?}", found.pairs.len());
+        assert_eq!(found.boilerplate_units, 50);
+        assert_eq!(found.crowded_buckets, BANDS);
     }
 }
