@@ -51,19 +51,6 @@ struct EventRow<'a> {
     entry: u32,
 }
 
-/// The date as TimeML writes it at its granularity: `2023-07-26`, `2023-07`, `2023`, `202`.
-pub fn format_point(point: &CalendarPoint) -> String {
-    match point.granularity {
-        Granularity::Day => point.date.format("%Y-%m-%d").to_string(),
-        Granularity::Month => point.date.format("%Y-%m").to_string(),
-        Granularity::Year => point.date.format("%Y").to_string(),
-        Granularity::Decade => {
-            let year = point.date.format("%Y").to_string();
-            format!("{}0s", &year[..year.len().saturating_sub(1)])
-        }
-    }
-}
-
 /// The last day of the period a point covers, for range filters.
 fn last_day(point: &CalendarPoint) -> NaiveDate {
     use chrono::{Datelike, Months};
@@ -111,7 +98,7 @@ pub fn run(args: &TimelineArgs, out: &mut dyn Write) -> Result<ExitCode, CliErro
             rows.push(EventRow {
                 day: event.point.date,
                 ahead: event.tense == Tense::Ahead,
-                date: format_point(&event.point),
+                date: event.point.label(),
                 granularity: event.point.granularity,
                 text: article.sentence_text(event.at.sentence),
                 article: &article.key,

@@ -40,6 +40,19 @@ pub struct CalendarPoint {
     pub granularity: Granularity,
 }
 
+impl CalendarPoint {
+    /// The date as written at its granularity: `2023-07-26`, `2023-07`, `2023`, `2020s`.
+    pub fn label(&self) -> String {
+        use chrono::Datelike;
+        match self.granularity {
+            Granularity::Day => self.date.format("%Y-%m-%d").to_string(),
+            Granularity::Month => self.date.format("%Y-%m").to_string(),
+            Granularity::Year => self.date.year().to_string(),
+            Granularity::Decade => format!("{}s", self.date.year()),
+        }
+    }
+}
+
 /// A time expression found in an article, normalised TimeML-style.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeExpr {

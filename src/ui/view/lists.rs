@@ -1,6 +1,5 @@
 //! The three list panes: timeline, sources and actors.
 
-use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -8,20 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{highlighted, pane_block};
-use crate::model::{CalendarPoint, Granularity};
 use crate::ui::app::{App, Row};
 use crate::ui::lens::{SourceItem, TimelineItem};
 use crate::ui::theme::Theme;
-
-/// A date at its granularity: `2023-07-26`, `2023-07`, `2023`, `2020s`.
-pub fn format_point(p: CalendarPoint) -> String {
-    match p.granularity {
-        Granularity::Day => p.date.format("%Y-%m-%d").to_string(),
-        Granularity::Month => p.date.format("%Y-%m").to_string(),
-        Granularity::Year => p.date.year().to_string(),
-        Granularity::Decade => format!("{}s", p.date.year()),
-    }
-}
 
 /// Title with counts: `Timeline 3/12` under a lens or filter, `Timeline 12` otherwise.
 fn title(name: &str, shown: usize, narrowed: usize, total: usize) -> String {
@@ -155,7 +143,7 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused
                         .corpus
                         .entries
                         .get(entry.index())
-                        .map(|e| format_point(e.point))
+                        .map(|e| e.point.label())
                         .unwrap_or_default();
                     let count = app.entry_articles(entry);
                     let mut spans = vec![

@@ -13,7 +13,6 @@ use crate::ui::correct::RenamePrompt;
 use crate::ui::keymap;
 use crate::ui::lens::{self, SourceItem};
 use crate::ui::theme::Theme;
-use crate::ui::view::lists::format_point;
 
 /// Draws the overlay, if any.
 pub fn overlay(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -296,7 +295,7 @@ fn actor_lines(app: &App, id: ActorId, theme: &Theme) -> Vec<Line<'static>> {
             .corpus
             .entries
             .get(e.index())
-            .map(|e| format_point(e.point))
+            .map(|e| e.point.label())
             .unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(format!("  {date} "), theme.dim()),
