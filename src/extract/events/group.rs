@@ -21,6 +21,12 @@ pub const MIN_SHARED_WORDS: usize = 2;
 /// How many members of a group an event is compared with: the first reports define it.
 const MEMBERS_COMPARED: usize = 8;
 
+/// A word found in more groups than this (of one date) is too common to find candidates by.
+const COMMON_WORD_GROUPS: usize = 256;
+
+/// How many candidate groups an event is compared with, those sharing the most words first.
+const GROUPS_COMPARED: usize = 32;
+
 /// What an event reports: its content words and actors, both sorted.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
@@ -76,17 +82,27 @@ pub fn cluster(profiles: &[Profile]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, p) in profiles.iter().enumerate() {
-        let mut candidates: Vec<usize> = p
-            .words
-            .iter()
-            .filter_map(|w| index.get(w.as_str()))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+        // Candidate groups share a distinctive word with the event. A word already in very many
+        // groups of this date ("government", "said") tells nothing and would make the work
+        // quadratic in a busy date, so it is skipped; the groups sharing the most distinctive
+        // words are compared first, and only the first few.
+        let mut shared_words: HashMap<usize, u32> = HashMap::new();
+        for w in &p.words {
+            let Some(list) = index.get(w.as_str()) else {
+                continue;
+            };
+            if list.len() > COMMON_WORD_GROUPS {
+                continue;
+            }
+            for &g in list {
+                *shared_words.entry(g).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, u32)> = shared_words.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(GROUPS_COMPARED);
+        let candidates = ranked.into_iter().map(|(g, _)| g);
         let best = candidates
-            .into_iter()
             .filter_map(|g| {
                 let members = groups.get(g)?;
                 let score = members
