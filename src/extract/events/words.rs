@@ -2,6 +2,8 @@
 //! report. Function words, reporting verbs and time words are left out: two reports of one
 //! happening share what happened and who did it, not "said on Thursday".
 
+use crate::extract::times::lexicon::is_day_or_month_name;
+
 /// English function words, reporting verbs and words of time, none of which tells what
 /// happened.
 const STOP: &[&str] = &[
@@ -129,25 +131,6 @@ const STOP: &[&str] = &[
     "according",
     "added",
     "stated",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "today",
     "yesterday",
     "tomorrow",
@@ -213,7 +196,7 @@ pub fn content_words(text: &str) -> Vec<String> {
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .map(|w| w.trim_matches('-'))
         .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_ascii_digit()))
-        .filter(|w| !STOP.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !STOP.contains(&w.to_lowercase().as_str()) && !is_day_or_month_name(w))
         .map(stem)
         .collect();
     words.sort_unstable();

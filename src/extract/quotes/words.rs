@@ -54,25 +54,6 @@ const NAME_CONNECTORS: &[&str] = &[
 
 /// Capitalised words that are never a speaker's name on their own.
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "he",
     "she",
     "they",
@@ -176,7 +157,9 @@ pub(crate) fn is_name_connector(word: &str) -> bool {
 
 /// True for a capitalised word that can be part of a name.
 pub(crate) fn is_name_word(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_uppercase()) && !NOT_NAMES.contains(&low(word).as_str())
+    word.starts_with(|c: char| c.is_uppercase())
+        && !NOT_NAMES.contains(&low(word).as_str())
+        && !crate::extract::times::lexicon::is_day_or_month_name(word)
 }
 
 /// True for a personal pronoun that can be a speaker.

@@ -43,6 +43,12 @@ pub fn is_full_month_name(word: &str) -> bool {
         )
 }
 
+/// True for a weekday's or a month's full name in any case ("Monday", "may"): words that
+/// other extractors treat as neither content nor names.
+pub fn is_day_or_month_name(word: &str) -> bool {
+    is_full_month_name(word) || weekday(word).is_some_and(|(_, plural)| !plural)
+}
+
 /// The ISO weekday (1 = Monday … 7 = Sunday) a word names, and whether it is plural
 /// ("Fridays", which makes a set).
 pub fn weekday(word: &str) -> Option<(u32, bool)> {

@@ -19,7 +19,7 @@ mod calendar;
 mod context;
 mod grammar;
 mod lengths;
-mod lexicon;
+pub(crate) mod lexicon;
 mod meaning;
 mod normalize;
 mod relative;
