@@ -192,15 +192,6 @@ pub fn open_analysed(args: &CorpusArgs) -> Result<Corpus, CliError> {
     Ok(opened.corpus)
 }
 
-/// Analyses `articles` and applies the corrections file named by `args`. Returns the corpus and
-/// a warning for each problem with the corrections (an unreadable file, a stale entry).
-pub fn analyze_corrected(
-    articles: Vec<crate::model::Article>,
-    args: &CorpusArgs,
-) -> (Corpus, Vec<Warning>) {
-    apply_corrections(crate::pipeline::analyze(articles), args)
-}
-
 /// Applies the corrections file named by `args` to an analysed corpus (fresh or from the
 /// cache, which never holds corrections). Returns the corpus and a warning for each problem.
 pub fn apply_corrections(mut corpus: Corpus, args: &CorpusArgs) -> (Corpus, Vec<Warning>) {

@@ -103,11 +103,6 @@ impl fmt::Display for Unmatched {
     }
 }
 
-/// Finds a visible actor by display name, then by alias, case-insensitively.
-fn find(corpus: &Corpus, name: &str) -> Option<ActorId> {
-    corpus.find_actor(name)
-}
-
 fn no_actor(name: &str) -> String {
     format!("no actor is named {name:?}")
 }
@@ -133,8 +128,8 @@ pub fn apply(corpus: &mut Corpus, corrections: &Corrections) -> Vec<Unmatched> {
 fn apply_one(corpus: &mut Corpus, correction: &Correction) -> Result<(), String> {
     match correction {
         Correction::Merge { merge, into } => {
-            let from = find(corpus, merge).ok_or_else(|| no_actor(merge))?;
-            let to = find(corpus, into).ok_or_else(|| no_actor(into))?;
+            let from = corpus.find_actor(merge).ok_or_else(|| no_actor(merge))?;
+            let to = corpus.find_actor(into).ok_or_else(|| no_actor(into))?;
             if from == to {
                 return Err(format!("{merge:?} and {into:?} are already one actor"));
             }
@@ -142,7 +137,7 @@ fn apply_one(corpus: &mut Corpus, correction: &Correction) -> Result<(), String>
             Ok(())
         }
         Correction::Rename { rename, to } => {
-            let id = find(corpus, rename).ok_or_else(|| no_actor(rename))?;
+            let id = corpus.find_actor(rename).ok_or_else(|| no_actor(rename))?;
             let name = to.trim();
             if name.is_empty() {
                 return Err("the new name is empty".to_string());
@@ -153,11 +148,11 @@ fn apply_one(corpus: &mut Corpus, correction: &Correction) -> Result<(), String>
             Ok(())
         }
         Correction::Detach { detach, from } => {
-            let id = find(corpus, from).ok_or_else(|| no_actor(from))?;
+            let id = corpus.find_actor(from).ok_or_else(|| no_actor(from))?;
             detach_alias(corpus, id, detach)
         }
         Correction::Hide { hide } => {
-            let id = find(corpus, hide).ok_or_else(|| no_actor(hide))?;
+            let id = corpus.find_actor(hide).ok_or_else(|| no_actor(hide))?;
             if let Some(actor) = corpus.actors.get_mut(id.index()) {
                 actor.hidden = true;
             }
