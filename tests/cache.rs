@@ -122,6 +122,35 @@ fn changing_or_touching_one_file_re_extracts() {
 }
 
 #[test]
+fn a_reopening_reads_no_article_file_that_has_settled() {
+    let corpus = tempfile::tempdir().unwrap();
+    let user = tempfile::tempdir().unwrap();
+    let paths = write_articles(corpus.path(), 12, 8);
+    // Files written an hour ago, as a real corpus's are: their stored stamps are trusted.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for path in &paths {
+        let file = std::fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(hour_ago).unwrap();
+    }
+    let first = open(&paths, user.path());
+    let (key, _) = first.fingerprint.unwrap();
+    assert_eq!((key.files, key.hashed_files), (12, 12));
+
+    let again = open(&paths, user.path());
+    assert_eq!(again.outcome, CacheOutcome::Hit);
+    let (key, _) = again.fingerprint.unwrap();
+    assert_eq!((key.files, key.hashed_files, key.hashed_bytes), (12, 0, 0));
+    assert_eq!(json(&again.corpus), fresh(&paths));
+
+    // An edit is seen (new size and time), and only that file is read.
+    std::fs::write(&paths[4], "Edited. The minister resigned on Monday.").unwrap();
+    let edited = open(&paths, user.path());
+    assert!(matches!(edited.outcome, CacheOutcome::Rebuilt(_)));
+    assert_eq!(edited.fingerprint.unwrap().0.hashed_files, 1);
+    assert_eq!(json(&edited.corpus), fresh(&paths));
+}
+
+#[test]
 fn a_damaged_or_foreign_cache_is_ignored_and_rebuilt() {
     let corpus = tempfile::tempdir().unwrap();
     let user = tempfile::tempdir().unwrap();

@@ -1,172 +1,203 @@
-//! The cache file: a fixed header, then the MessagePack encoding of [`Cached`], structs as maps.
+//! The cache file's container: a fixed header, a table of sections, then the sections, each with
+//! its own length and checksum so that sections are read and checked independently (and in
+//! parallel) with positioned reads, never holding the whole file in memory.
 //!
-//! Why MessagePack with field names: the model has an adjacently tagged enum
-//! ([`crate::model::Speaker`]) whose unit variant has no content; non-self-describing formats
-//! (postcard, and MessagePack with structs as arrays) cannot decode it, which would make every
-//! reopening rebuild. The test `every_speaker_kind_round_trips` guards this.
-//!
-//! Header (44 bytes, little-endian): magic `DOSSIERC`, [`SCHEMA_VERSION`] (u32), the key digest
-//! (u128), the payload length (u64) and the payload's xxh3-64 checksum (u64). A file is trusted
-//! only when all five agree; anything else (truncated, random bytes, another program's file,
-//! another version) is reported as [`ReadOutcome::Unusable`] and rebuilt by the caller.
-//! Decoding never panics: rmp-serde returns errors, and serde caps what it preallocates.
+//! Header (40 bytes, little-endian): magic `DOSSIERC`, [`SCHEMA_VERSION`] (u32), the key digest
+//! (u128), the number of sections (u32) and the xxh3-64 checksum of the table (u64). Table: per
+//! section a tag (u8), its length (u64) and its xxh3-64 checksum (u64); sections follow the
+//! table in order. A file is trusted only when magic, version, table checksum and total length
+//! agree, and a section only when its checksum does; anything else (truncated, random bytes,
+//! another program's file, another version) is a [`Problem::Invalid`] that the caller turns
+//! into a rebuild. What the sections hold is [`super::parts`]'s business.
 
+use std::fs::File;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::FileExt;
+use std::path::Path;
 
-use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::model::Corpus;
-
 /// The version of the cache's layout and of the model types it holds. Bump it whenever a type
-/// under [`crate::model`] (or [`Cached`]) changes its fields, their order or their meaning,
-/// since an old file could decode into nonsense or fail. (Fields are stored by name, so
-/// a renamed or added field fails to decode, but a reordering alone would not need a bump.)
-pub const SCHEMA_VERSION: u32 = 1;
+/// under [`crate::model`] (or what [`super::parts`] stores) changes its fields, their order or
+/// their meaning: sections are encoded positionally (postcard), so an old file could decode into
+/// nonsense.
+pub const SCHEMA_VERSION: u32 = 2;
 
 const MAGIC: [u8; 8] = *b"DOSSIERC";
-const HEADER_LEN: usize = 8 + 4 + 16 + 8 + 8;
+const HEADER_LEN: usize = 8 + 4 + 16 + 4 + 8;
+const ENTRY_LEN: usize = 1 + 8 + 8;
+/// More sections than this is not a file we wrote (a corpus of millions of articles needs a few
+/// thousand); refusing early keeps a forged count from allocating a huge table.
+const MAX_SECTIONS: u32 = 1 << 20;
 
-/// What the cache keeps: the analysed corpus before corrections, and the load report's
-/// problems so that they are still reported when the corpus comes from the cache.
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub struct Cached {
-    /// The analysed corpus, corrections not applied.
-    pub corpus: Corpus,
-    /// Files not loaded: (path, reason).
-    pub skipped: Vec<(PathBuf, String)>,
-    /// Problems that did not stop a file from loading: (path, message).
-    pub warnings: Vec<(PathBuf, String)>,
-}
-
-/// The result of reading a cache file.
+/// One section to write: what it holds (a tag [`super::parts`] defines) and its bytes.
 #[derive(Debug)]
-pub enum ReadOutcome {
-    /// No file there.
-    Missing,
-    /// A file for this key, intact.
-    Hit(Box<Cached>),
-    /// A file that cannot be used, and why (stale key, damage, foreign, other version).
-    Unusable(String),
+pub struct Section {
+    /// What the section holds.
+    pub tag: u8,
+    /// Its encoded content.
+    pub bytes: Vec<u8>,
 }
 
-/// Reads the cache file at `path`, trusting it only if it is intact and was made for `key`.
-/// The header is checked before the payload is read, so a stale or foreign file costs one small
-/// read, whatever its size.
-pub fn read(path: &Path, key: u128) -> ReadOutcome {
-    match read_checked(path, key) {
-        Ok(cached) => ReadOutcome::Hit(Box::new(cached)),
-        // No file, or no folder for it (something else in the way of `.dossier`).
-        Err(Problem::Io(e))
-            if matches!(
-                e.kind(),
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
-            ) =>
-        {
-            ReadOutcome::Missing
-        }
-        Err(Problem::Io(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            ReadOutcome::Unusable("shorter than its header".into())
-        }
-        Err(Problem::Io(e)) => ReadOutcome::Unusable(format!("cannot read: {e}")),
-        Err(Problem::Invalid(why)) => ReadOutcome::Unusable(why),
-    }
-}
-
-/// Why a cache file was not read.
-enum Problem {
+/// Why a cache file could not be used.
+#[derive(Debug)]
+pub enum Problem {
+    /// It could not be opened or read (including: it does not exist).
     Io(std::io::Error),
+    /// It is not an intact cache of this version, and why.
     Invalid(String),
 }
 
-fn read_checked(path: &Path, key: u128) -> Result<Cached, Problem> {
-    let mut file = std::fs::File::open(path).map_err(Problem::Io)?;
-    let mut header = [0u8; HEADER_LEN];
-    file.read_exact(&mut header).map_err(Problem::Io)?;
-    let (len, checksum) = check_header(&header, key).map_err(Problem::Invalid)?;
-    let on_disk = file.metadata().map_err(Problem::Io)?.len();
-    if on_disk != HEADER_LEN as u64 + len {
-        return Err(Problem::Invalid("truncated or extended".into()));
+/// Where one section lies in the file.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    tag: u8,
+    offset: u64,
+    len: u64,
+    checksum: u64,
+}
+
+/// An opened cache file whose header and table are intact; sections are read on demand.
+#[derive(Debug)]
+pub struct CacheFile {
+    file: File,
+    digest: u128,
+    table: Vec<Entry>,
+}
+
+impl CacheFile {
+    /// Opens `path` and checks its header, its table and its length (one small read, whatever
+    /// the file's size). Sections are checked when read.
+    pub fn open(path: &Path) -> Result<CacheFile, Problem> {
+        let mut file = File::open(path).map_err(Problem::Io)?;
+        let mut header = [0u8; HEADER_LEN];
+        file.read_exact(&mut header).map_err(|e| match e.kind() {
+            std::io::ErrorKind::UnexpectedEof => Problem::Invalid("shorter than its header".into()),
+            _ => Problem::Io(e),
+        })?;
+        let (digest, count, table_checksum) = check_header(&header).map_err(Problem::Invalid)?;
+        let table_len = count as usize * ENTRY_LEN;
+        let mut table_bytes = vec![0u8; table_len];
+        file.read_exact(&mut table_bytes)
+            .map_err(|_| Problem::Invalid("truncated".into()))?;
+        if xxh3_64(&table_bytes) != table_checksum {
+            return Err(Problem::Invalid("damaged (table checksum mismatch)".into()));
+        }
+        let mut offset = (HEADER_LEN + table_len) as u64;
+        let mut table = Vec::with_capacity(count as usize);
+        for raw in table_bytes.chunks_exact(ENTRY_LEN) {
+            let len = le_u64(&raw[1..9]);
+            table.push(Entry {
+                tag: raw[0],
+                offset,
+                len,
+                checksum: le_u64(&raw[9..17]),
+            });
+            offset = offset
+                .checked_add(len)
+                .ok_or_else(|| Problem::Invalid("impossible section length".into()))?;
+        }
+        let on_disk = file.metadata().map_err(Problem::Io)?.len();
+        if on_disk != offset {
+            return Err(Problem::Invalid("truncated or extended".into()));
+        }
+        Ok(CacheFile {
+            file,
+            digest,
+            table,
+        })
     }
-    let capacity = usize::try_from(len).map_err(|_| Problem::Invalid("too large".into()))?;
-    let mut payload = Vec::with_capacity(capacity);
-    file.read_to_end(&mut payload).map_err(Problem::Io)?;
-    decode_payload(&payload, len, checksum).map_err(Problem::Invalid)
+
+    /// The key digest the file was written for.
+    pub fn digest(&self) -> u128 {
+        self.digest
+    }
+
+    /// The tags of the sections, in file order.
+    pub fn tags(&self) -> Vec<u8> {
+        self.table.iter().map(|e| e.tag).collect()
+    }
+
+    /// Reads section `index` and checks its checksum. Safe to call from several threads.
+    pub fn read_section(&self, index: usize) -> Result<Vec<u8>, String> {
+        let entry = self.table.get(index).ok_or("no such section")?;
+        let len = usize::try_from(entry.len).map_err(|_| "section too large")?;
+        let mut bytes = vec![0u8; len];
+        self.file
+            .read_exact_at(&mut bytes, entry.offset)
+            .map_err(|e| format!("cannot read: {e}"))?;
+        if xxh3_64(&bytes) != entry.checksum {
+            return Err("damaged (checksum mismatch)".into());
+        }
+        Ok(bytes)
+    }
 }
 
-/// Checks the header and checksum of a whole file in memory, then decodes the payload.
-#[cfg(test)]
-fn decode(bytes: &[u8], key: u128) -> Result<Cached, String> {
-    let (header, payload) = bytes
-        .split_at_checked(HEADER_LEN)
-        .ok_or("shorter than its header")?;
-    let (len, checksum) = check_header(header, key)?;
-    decode_payload(payload, len, checksum)
-}
-
-/// Checks magic, version and key; returns the payload's length and checksum.
-fn check_header(header: &[u8], key: u128) -> Result<(u64, u64), String> {
-    let field = |from: usize, len: usize| header.get(from..from + len).unwrap_or_default();
-    if field(0, 8) != MAGIC {
+/// Checks magic and version; returns the digest, the section count and the table checksum.
+fn check_header(header: &[u8; HEADER_LEN]) -> Result<(u128, u32, u64), String> {
+    if header[0..8] != MAGIC {
         return Err("not a dossier cache".into());
     }
-    let version = u32::from_le_bytes(field(8, 4).try_into().map_err(|_| "bad header")?);
+    let version = le_u32(&header[8..12]);
     if version != SCHEMA_VERSION {
         return Err(format!("made by cache version {version}"));
     }
-    let stored_key = u128::from_le_bytes(field(12, 16).try_into().map_err(|_| "bad header")?);
-    if stored_key != key {
-        return Err("the corpus or the program changed".into());
+    let digest = u128::from_le_bytes(
+        // 16 bytes by construction of the fixed-size header.
+        header[12..28].try_into().map_err(|_| "bad header")?,
+    );
+    let count = le_u32(&header[28..32]);
+    if count > MAX_SECTIONS {
+        return Err("not a dossier cache (too many sections)".into());
     }
-    let len = u64::from_le_bytes(field(28, 8).try_into().map_err(|_| "bad header")?);
-    let checksum = u64::from_le_bytes(field(36, 8).try_into().map_err(|_| "bad header")?);
-    Ok((len, checksum))
+    Ok((digest, count, le_u64(&header[32..40])))
 }
 
-/// Checks the payload's length and checksum, then decodes it.
-fn decode_payload(payload: &[u8], len: u64, checksum: u64) -> Result<Cached, String> {
-    if len != payload.len() as u64 {
-        return Err("truncated or extended".into());
+fn le_u32(bytes: &[u8]) -> u32 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(bytes.get(..4).unwrap_or(&[0; 4]));
+    u32::from_le_bytes(b)
+}
+
+fn le_u64(bytes: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(bytes.get(..8).unwrap_or(&[0; 8]));
+    u64::from_le_bytes(b)
+}
+
+/// The header and table for `sections` written for `digest`.
+fn head(digest: u128, sections: &[Section]) -> Vec<u8> {
+    let mut table = Vec::with_capacity(sections.len() * ENTRY_LEN);
+    for section in sections {
+        table.push(section.tag);
+        table.extend_from_slice(&(section.bytes.len() as u64).to_le_bytes());
+        table.extend_from_slice(&xxh3_64(&section.bytes).to_le_bytes());
     }
-    if checksum != xxh3_64(payload) {
-        return Err("damaged (checksum mismatch)".into());
+    let mut head = Vec::with_capacity(HEADER_LEN + table.len());
+    head.extend_from_slice(&MAGIC);
+    head.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
+    head.extend_from_slice(&digest.to_le_bytes());
+    head.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    head.extend_from_slice(&xxh3_64(&table).to_le_bytes());
+    head.extend_from_slice(&table);
+    head
+}
+
+/// The whole file for `sections` as one buffer (tests).
+#[cfg(test)]
+pub fn to_bytes(digest: u128, sections: &[Section]) -> Vec<u8> {
+    let mut bytes = head(digest, sections);
+    for section in sections {
+        bytes.extend_from_slice(&section.bytes);
     }
-    rmp_serde::from_slice(payload).map_err(|e| format!("cannot decode: {e}"))
+    bytes
 }
 
-/// A cache file's two parts, kept apart so that the (large) payload is never copied.
-#[derive(Debug)]
-pub struct Encoded {
-    /// The fixed-size header.
-    pub header: Vec<u8>,
-    /// The MessagePack encoding of the cached value.
-    pub payload: Vec<u8>,
-}
-
-impl Encoded {
-    /// The whole file as one buffer.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        [self.header.as_slice(), self.payload.as_slice()].concat()
-    }
-}
-
-/// Encodes `cached` (a [`Cached`], or anything that serializes the same) with its header.
-pub fn encode(cached: &impl Serialize, key: u128) -> Result<Encoded, String> {
-    let payload = rmp_serde::to_vec_named(cached).map_err(|e| format!("cannot encode: {e}"))?;
-    let mut header = Vec::with_capacity(HEADER_LEN);
-    header.extend_from_slice(&MAGIC);
-    header.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
-    header.extend_from_slice(&key.to_le_bytes());
-    header.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    header.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
-    Ok(Encoded { header, payload })
-}
-
-/// Writes `parts` one after the other to `path` atomically: a temporary file in the same folder, then a rename, so
-/// that a reader sees the old file or the new one, never half of one. The folder is created if
-/// needed. No fsync: a file torn by a crash fails its checksum and is rebuilt.
-pub fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+/// Writes the cache file for `sections` to `path` atomically: a temporary file in the same
+/// folder, then a rename, so that a reader sees the old file or the new one, never half of one.
+/// The folder is created if needed. No fsync: a file torn by a crash fails its checksums and is
+/// rebuilt.
+pub fn write_atomically(path: &Path, digest: u128, sections: &[Section]) -> std::io::Result<()> {
     let folder = path
         .parent()
         .ok_or_else(|| std::io::Error::other("no folder"))?;
@@ -177,8 +208,15 @@ pub fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
         .map(|d| d.as_nanos())
         .unwrap_or_default();
     let temp = folder.join(format!(".cache.{}.{nanos}.tmp", std::process::id()));
-    let written = std::fs::File::create_new(&temp)
-        .and_then(|mut file| parts.iter().try_for_each(|part| file.write_all(part)))
+    let written = File::create_new(&temp)
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+            out.write_all(&head(digest, sections))?;
+            for section in sections {
+                out.write_all(&section.bytes)?;
+            }
+            out.flush()
+        })
         .and_then(|()| std::fs::rename(&temp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
@@ -190,92 +228,73 @@ pub fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    fn sample_bytes(key: u128) -> Vec<u8> {
-        let cached = Cached {
-            corpus: crate::pipeline::analyze(crate::sample::load_sample().articles),
-            skipped: vec![(PathBuf::from("x.pdf"), "unsupported".into())],
-            warnings: Vec::new(),
-        };
-        encode(&cached, key).unwrap().to_bytes()
+    fn sections() -> Vec<Section> {
+        vec![
+            Section {
+                tag: 1,
+                bytes: b"manifest".to_vec(),
+            },
+            Section {
+                tag: 3,
+                bytes: vec![7u8; 1000],
+            },
+        ]
+    }
+
+    fn open_bytes(bytes: &[u8]) -> Result<CacheFile, Problem> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache");
+        std::fs::write(&path, bytes).unwrap();
+        CacheFile::open(&path)
     }
 
     #[test]
-    fn round_trip_keeps_the_corpus() {
-        let bytes = sample_bytes(7);
-        let back = decode(&bytes, 7).unwrap();
-        let fresh = crate::pipeline::analyze(crate::sample::load_sample().articles);
-        assert_eq!(
-            serde_json::to_string(&back.corpus).unwrap(),
-            serde_json::to_string(&fresh).unwrap()
-        );
-        assert_eq!(back.skipped.len(), 1);
+    fn sections_come_back_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("cache");
+        write_atomically(&path, 42, &sections()).unwrap();
+        let file = CacheFile::open(&path).unwrap();
+        assert_eq!(file.digest(), 42);
+        assert_eq!(file.tags(), vec![1, 3]);
+        assert_eq!(file.read_section(0).unwrap(), b"manifest");
+        assert_eq!(file.read_section(1).unwrap(), vec![7u8; 1000]);
+        assert!(file.read_section(2).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), to_bytes(42, &sections()));
     }
 
     #[test]
     fn every_kind_of_damage_is_refused() {
-        let good = sample_bytes(7);
-        assert!(decode(&good, 8).is_err(), "other key");
-        for cut in [0, 10, HEADER_LEN, good.len() / 2, good.len() - 1] {
-            assert!(decode(&good[..cut], 7).is_err(), "truncated at {cut}");
+        let good = to_bytes(7, &sections());
+        let table_end = HEADER_LEN + 2 * ENTRY_LEN;
+        for cut in [0, 10, HEADER_LEN, table_end, good.len() / 2, good.len() - 1] {
+            assert!(open_bytes(&good[..cut]).is_err(), "truncated at {cut}");
         }
-        let mut flipped = good.clone();
-        let last = flipped.len() - 1;
-        flipped[last] ^= 0x55;
-        assert!(decode(&flipped, 7).is_err(), "flipped payload byte");
+        let mut longer = good.clone();
+        longer.push(0);
+        assert!(open_bytes(&longer).is_err(), "extended");
         let mut magic = good.clone();
         magic[0] = b'X';
-        assert!(decode(&magic, 7).is_err(), "wrong magic");
+        assert!(open_bytes(&magic).is_err(), "wrong magic");
         let mut version = good.clone();
         version[8..12].copy_from_slice(&(SCHEMA_VERSION + 1).to_le_bytes());
-        assert!(decode(&version, 7).is_err(), "other version");
+        assert!(open_bytes(&version).is_err(), "other version");
+        let mut table = good.clone();
+        table[HEADER_LEN + 3] ^= 1;
+        assert!(open_bytes(&table).is_err(), "damaged table");
+        let mut count = good.clone();
+        count[28..32].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(open_bytes(&count).is_err(), "forged section count");
         let noise: Vec<u8> = (0..5000u32)
             .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
             .collect();
-        assert!(decode(&noise, 7).is_err(), "noise");
-    }
+        assert!(open_bytes(&noise).is_err(), "noise");
 
-    #[test]
-    fn a_consistent_header_over_garbage_is_refused_without_panic() {
-        // A foreign payload that passes the header and checksum must still fail to decode.
-        let payload = vec![0xffu8; 64];
-        let mut bytes = Vec::new();
-        bytes.extend_from_slice(&MAGIC);
-        bytes.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
-        bytes.extend_from_slice(&7u128.to_le_bytes());
-        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
-        assert!(decode(&bytes, 7).is_err());
-    }
-}
-
-#[cfg(test)]
-mod model_tests {
-    use super::*;
-    use crate::model::{ActorId, ArticleId, Quote, SentenceRef, Span, Speaker};
-
-    /// Every shape of serde attribute the model uses (an adjacently tagged enum here) must
-    /// survive the binary encoding, or every reopening would silently rebuild.
-    #[test]
-    fn every_speaker_kind_round_trips() {
-        let mut cached = Cached::default();
-        for speaker in [
-            Speaker::Actor(ActorId::from_index(3)),
-            Speaker::Described("one witness".into()),
-            Speaker::Unattributed,
-        ] {
-            cached.corpus.quotes.push(Quote {
-                at: SentenceRef {
-                    article: ArticleId::from_index(0),
-                    sentence: 0,
-                },
-                span: Span { start: 1, end: 5 },
-                speaker,
-                channel: Some("said".into()),
-                via: None,
-            });
-        }
-        let back = decode(&encode(&cached, 1).unwrap().to_bytes(), 1).unwrap();
-        assert_eq!(back.corpus.quotes, cached.corpus.quotes);
+        // A flipped byte inside a section passes the open and fails that section's read.
+        let mut flipped = good.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0x55;
+        let file = open_bytes(&flipped).unwrap();
+        assert!(file.read_section(0).is_ok());
+        assert!(file.read_section(1).is_err());
     }
 }

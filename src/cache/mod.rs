@@ -9,15 +9,20 @@
 //! What: the corpus as [`crate::pipeline::analyze`] made it, corrections not applied (they are
 //! applied after every load, cached or not), with the load report's skipped files and warnings.
 //!
+//! How: see [`file`] for the container (header, table of checked sections), [`parts`] for what
+//! the sections hold, [`key`] for the key and the manifest that spares reading unchanged files.
+//!
 //! When trusted: only when the file is intact and its key (see [`key`]) equals the key of the
 //! files on disk now. On any change (a file touched, edited, added or removed, another program
 //! build) everything is loaded and extracted again: actor resolution and shared passages are
 //! corpus-wide, so no extraction result can be kept, and the loader is not yet split so that
 //! one file's articles could be reused (keys are made unique across files). Reused on a change:
-//! nothing. The built-in sample is never cached: it analyses in milliseconds.
+//! the content hashes of the files that did not change, so only changed files are read to
+//! compute the key. The built-in sample is never cached: it analyses in milliseconds.
 
 pub mod file;
 pub mod key;
+pub mod parts;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -26,7 +31,8 @@ use crate::load::{Skipped, Warning};
 use crate::model::Corpus;
 use crate::stats::{Stage, StageTimes};
 
-use file::{Cached, ReadOutcome};
+use file::{CacheFile, Problem};
+use key::Manifest;
 
 /// How the corpus was obtained.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,19 +146,41 @@ pub fn open(paths: &[PathBuf]) -> Opened {
 pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
     let mut spent = StageTimes::default();
     let started = Instant::now();
-    let fingerprint = key::fingerprint(paths);
-    let fingerprinted = (fingerprint, started.elapsed());
-    let key = fingerprint.digest;
+    let candidates: Vec<&PathBuf> = std::iter::once(&locations.beside)
+        .chain(locations.user.as_ref())
+        .collect();
     let mut unusable = None;
-    for location in std::iter::once(&locations.beside).chain(locations.user.as_ref()) {
-        match file::read(location, key) {
-            ReadOutcome::Hit(cached) => {
+    let mut files = Vec::new();
+    let mut previous = None;
+    for location in candidates {
+        match CacheFile::open(location) {
+            Ok(file) => {
+                if previous.is_none() {
+                    match parts::read_manifest(&file) {
+                        Ok(manifest) => previous = Some(manifest),
+                        Err(why) => {
+                            unusable = unusable.or(Some(why));
+                            continue;
+                        }
+                    }
+                }
+                files.push((location, file));
+            }
+            Err(Problem::Io(e)) if is_absent(&e) => {}
+            Err(Problem::Io(e)) => unusable = unusable.or(Some(format!("cannot read: {e}"))),
+            Err(Problem::Invalid(why)) => unusable = unusable.or(Some(why)),
+        }
+    }
+    let (fingerprint, manifest) = key::fingerprint(paths, previous.as_ref());
+    let fingerprinted = (fingerprint, started.elapsed());
+    for (location, file) in &files {
+        if file.digest() != fingerprint.digest {
+            unusable = unusable.or(Some("the corpus or the program changed".into()));
+            continue;
+        }
+        match parts::read_corpus(file) {
+            Ok((corpus, (skipped, warnings))) => {
                 spent.add(Stage::Cache, started.elapsed());
-                let Cached {
-                    corpus,
-                    skipped,
-                    warnings,
-                } = *cached;
                 return Opened {
                     corpus,
                     skipped: skipped
@@ -164,15 +192,15 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
                         .map(|(path, message)| Warning { path, message })
                         .collect(),
                     outcome: CacheOutcome::Hit,
-                    location: Some(location.clone()),
+                    location: Some((*location).clone()),
                     spent,
                     fingerprint: Some(fingerprinted),
                 };
             }
-            ReadOutcome::Unusable(why) => unusable = unusable.or(Some(why)),
-            ReadOutcome::Missing => {}
+            Err(why) => unusable = unusable.or(Some(why)),
         }
     }
+    drop(files);
     spent.add(Stage::Cache, started.elapsed());
 
     let mut opened = analyse_uncached(paths);
@@ -186,9 +214,17 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
         return opened;
     }
     let started = Instant::now();
-    opened.location = store(&opened, key, locations);
+    opened.location = store(&opened, &manifest, fingerprint.digest, locations);
     opened.spent.add(Stage::Cache, started.elapsed());
     opened
+}
+
+/// No cache file there, or no folder for it (something else in the way of `.dossier`).
+fn is_absent(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+    )
 }
 
 /// Loads and analyses without the cache.
@@ -220,34 +256,29 @@ fn analyse_uncached(paths: &[PathBuf]) -> Opened {
 
 /// Writes the cache beside the corpus, or in the user's cache folder when that fails. Returns
 /// where it was written; a cache that cannot be written anywhere is simply not kept.
-fn store(opened: &Opened, key: u128, locations: &Locations) -> Option<PathBuf> {
-    let cached = CachedRef {
-        corpus: &opened.corpus,
-        skipped: opened
+fn store(
+    opened: &Opened,
+    manifest: &Manifest,
+    digest: u128,
+    locations: &Locations,
+) -> Option<PathBuf> {
+    let report: parts::ReportRef<'_> = (
+        opened
             .skipped
             .iter()
             .map(|s| (s.path.as_path(), s.reason.as_str()))
             .collect(),
-        warnings: opened
+        opened
             .warnings
             .iter()
             .map(|w| (w.path.as_path(), w.message.as_str()))
             .collect(),
-    };
-    let encoded = file::encode(&cached, key).ok()?;
-    let parts = [encoded.header.as_slice(), encoded.payload.as_slice()];
+    );
+    let sections = parts::encode(manifest, &report, &opened.corpus).ok()?;
     std::iter::once(&locations.beside)
         .chain(locations.user.as_ref())
-        .find(|location| file::write_atomically(location, &parts).is_ok())
+        .find(|location| file::write_atomically(location, digest, &sections).is_ok())
         .cloned()
-}
-
-/// [`Cached`] borrowed, for writing without copying the corpus; encodes identically.
-#[derive(serde::Serialize)]
-struct CachedRef<'a> {
-    corpus: &'a Corpus,
-    skipped: Vec<(&'a Path, &'a str)>,
-    warnings: Vec<(&'a Path, &'a str)>,
 }
 
 #[cfg(test)]

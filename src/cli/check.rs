@@ -60,11 +60,15 @@ struct Stats {
     /// the cache stage.
     #[serde(skip_serializing_if = "Option::is_none")]
     cache_key_seconds: Option<f64>,
-    /// Files and bytes the cache key covers.
+    /// Files the cache key covers.
     #[serde(skip_serializing_if = "Option::is_none")]
     cache_key_files: Option<usize>,
+    /// Files read and hashed for the key (the others were vouched for by the cache's manifest),
+    /// and their bytes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    cache_key_bytes: Option<u64>,
+    cache_key_hashed_files: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache_key_hashed_bytes: Option<u64>,
 }
 
 /// One stage's time.
@@ -100,7 +104,8 @@ impl Stats {
             cache_file: opened.location.clone(),
             cache_key_seconds: opened.fingerprint.map(|(_, took)| took.as_secs_f64()),
             cache_key_files: opened.fingerprint.map(|(f, _)| f.files),
-            cache_key_bytes: opened.fingerprint.map(|(f, _)| f.bytes),
+            cache_key_hashed_files: opened.fingerprint.map(|(f, _)| f.hashed_files),
+            cache_key_hashed_bytes: opened.fingerprint.map(|(f, _)| f.hashed_bytes),
         }
     }
 }
@@ -214,14 +219,15 @@ fn write_stats(stats: &Stats, out: &mut dyn Write) -> Result<(), CliError> {
         .map(|w| format!(": {w}"))
         .unwrap_or_default();
     writeln!(out, "Cache: {}{why}{location}", stats.cache)?;
-    if let (Some(seconds), Some(files), Some(bytes)) = (
+    if let (Some(seconds), Some(files), Some(hashed), Some(bytes)) = (
         stats.cache_key_seconds,
         stats.cache_key_files,
-        stats.cache_key_bytes,
+        stats.cache_key_hashed_files,
+        stats.cache_key_hashed_bytes,
     ) {
         writeln!(
             out,
-            "  key: {files} file(s), {:.1} MB read and hashed in {seconds:.3} s (part of cache)",
+            "  key: {files} file(s), {hashed} of them read and hashed ({:.1} MB), in {seconds:.3} s (part of cache)",
             bytes as f64 / (1024.0 * 1024.0)
         )?;
     }

@@ -111,6 +111,10 @@ fn no_actor(name: &str) -> String {
 /// that matched nothing.
 pub fn apply(corpus: &mut Corpus, corrections: &Corrections) -> Vec<Unmatched> {
     let mut unmatched = Vec::new();
+    // Nothing to do, and nothing derived to refresh: at scale a refresh costs a reindex.
+    if corrections.list.is_empty() {
+        return unmatched;
+    }
     for (i, correction) in corrections.list.iter().enumerate() {
         if let Err(reason) = apply_one(corpus, correction) {
             unmatched.push(Unmatched {
@@ -257,7 +261,12 @@ fn refresh(corpus: &mut Corpus) {
         actor.aliases.sort();
         actor.aliases.dedup();
     }
-    corpus.reindex();
+    // Mentions keep their articles and order, so the index's per-article ranges (all that
+    // `mentions_in` needs) are still right if there is an index; the full reindex comes at the
+    // end.
+    if corpus.index.mentions_in_article.len() != corpus.articles.len() {
+        corpus.reindex();
+    }
     // An event's actors are those mentioned in its sentence; mentions may have moved.
     let event_actors: Vec<Vec<ActorId>> = corpus
         .events

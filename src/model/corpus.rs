@@ -52,7 +52,8 @@ pub struct Index {
     pub events_by_date: BTreeMap<NaiveDate, Vec<EventId>>,
 }
 
-/// Range of records for each article, given records sorted by article.
+/// Range of records for each article, given records sorted by article. One sequential pass:
+/// a binary search per article would jump across millions of records.
 fn ranges_by_article<T>(
     records: &[T],
     articles: usize,
@@ -60,13 +61,15 @@ fn ranges_by_article<T>(
 ) -> Vec<std::ops::Range<u32>> {
     let mut ranges = vec![0..0; articles];
     let mut start = 0usize;
-    while start < records.len() {
-        let article = article_of(&records[start]);
-        let end = start + records[start..].partition_point(|r| article_of(r) == article);
-        if let Some(slot) = ranges.get_mut(article.index()) {
-            *slot = start as u32..end as u32;
+    for (i, record) in records.iter().enumerate() {
+        let article = article_of(record);
+        let next_differs = records.get(i + 1).is_none_or(|r| article_of(r) != article);
+        if next_differs {
+            if let Some(slot) = ranges.get_mut(article.index()) {
+                *slot = start as u32..(i + 1) as u32;
+            }
+            start = i + 1;
         }
-        start = end;
     }
     ranges
 }
@@ -77,52 +80,82 @@ impl Corpus {
     pub fn reindex(&mut self) {
         let n_articles = self.articles.len();
         let n_actors = self.actors.len();
-        let mut index = Index {
-            mentions_of_actor: vec![Vec::new(); n_actors],
-            mentions_in_article: ranges_by_article(&self.mentions, n_articles, |m| m.at.article),
-            actors_in_article: vec![Vec::new(); n_articles],
-            times_in_article: ranges_by_article(&self.times, n_articles, |t| t.at.article),
-            quotes_in_article: ranges_by_article(&self.quotes, n_articles, |q| q.at.article),
-            entries_of_actor: vec![Vec::new(); n_actors],
-            quotes_of_actor: vec![Vec::new(); n_actors],
-            events_by_date: BTreeMap::new(),
-        };
+        let mentions_in_article = ranges_by_article(&self.mentions, n_articles, |m| m.at.article);
+
+        // Exact capacities first: at scale, growing millions of small lists by doubling costs
+        // more than counting.
+        let mut per_actor = vec![0usize; n_actors];
+        for m in &self.mentions {
+            if let Some(n) = per_actor.get_mut(m.actor.index()) {
+                *n += 1;
+            }
+        }
+        let mut mentions_of_actor: Vec<Vec<MentionId>> =
+            per_actor.iter().map(|&n| Vec::with_capacity(n)).collect();
         for (i, m) in self.mentions.iter().enumerate() {
-            if let Some(list) = index.mentions_of_actor.get_mut(m.actor.index()) {
+            if let Some(list) = mentions_of_actor.get_mut(m.actor.index()) {
                 list.push(MentionId::from_index(i));
             }
-            if let Some(list) = index.actors_in_article.get_mut(m.at.article.index()) {
-                list.push(m.actor);
-            }
         }
-        for list in &mut index.actors_in_article {
-            list.sort_unstable();
-            list.dedup();
-        }
+        // Mentions are sorted by article, so each article's actors are one contiguous run.
+        let actors_in_article = mentions_in_article
+            .iter()
+            .map(|range| {
+                let mut actors: Vec<ActorId> = self
+                    .mentions
+                    .get(range.start as usize..range.end as usize)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|m| m.actor)
+                    .collect();
+                actors.sort_unstable();
+                actors.dedup();
+                actors.shrink_to_fit();
+                actors
+            })
+            .collect();
+
+        let mut entries_of_actor = vec![Vec::new(); n_actors];
         for event in &self.events {
-            index
-                .events_by_date
-                .entry(event.point.date)
-                .or_default()
-                .push(event.id);
             for actor in &event.actors {
-                if let Some(list) = index.entries_of_actor.get_mut(actor.index()) {
+                if let Some(list) = entries_of_actor.get_mut(actor.index()) {
                     list.push(event.entry);
                 }
             }
         }
-        for list in &mut index.entries_of_actor {
+        for list in &mut entries_of_actor {
             list.sort_unstable();
             list.dedup();
         }
+        // Sorted by date (stable, so ids stay in order within a day), then built in one pass.
+        let mut by_date: Vec<(NaiveDate, EventId)> =
+            self.events.iter().map(|e| (e.point.date, e.id)).collect();
+        by_date.sort_by_key(|(date, _)| *date);
+        let mut events_by_date: BTreeMap<NaiveDate, Vec<EventId>> = BTreeMap::new();
+        for run in by_date.chunk_by(|a, b| a.0 == b.0) {
+            if let Some((date, _)) = run.first() {
+                events_by_date.insert(*date, run.iter().map(|(_, id)| *id).collect());
+            }
+        }
+
+        let mut quotes_of_actor = vec![Vec::new(); n_actors];
         for (i, q) in self.quotes.iter().enumerate() {
             if let Speaker::Actor(actor) = q.speaker
-                && let Some(list) = index.quotes_of_actor.get_mut(actor.index())
+                && let Some(list) = quotes_of_actor.get_mut(actor.index())
             {
                 list.push(QuoteId::from_index(i));
             }
         }
-        self.index = index;
+        self.index = Index {
+            mentions_of_actor,
+            mentions_in_article,
+            actors_in_article,
+            times_in_article: ranges_by_article(&self.times, n_articles, |t| t.at.article),
+            quotes_in_article: ranges_by_article(&self.quotes, n_articles, |q| q.at.article),
+            entries_of_actor,
+            quotes_of_actor,
+            events_by_date,
+        };
     }
 
     /// The article with this id.

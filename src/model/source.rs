@@ -4,7 +4,7 @@ use super::{ActorId, ArticleId, SentenceRef, Span};
 
 /// Who a quotation is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum Speaker {
     /// A resolved actor.
     Actor(ActorId),

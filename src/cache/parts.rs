@@ -1,0 +1,317 @@
+//! What the cache file's sections hold, and how they are encoded: postcard (compact, positional)
+//! per section, the corpus's large record lists cut into chunks so that encoding and decoding
+//! run on every core and no section needs the whole file in memory.
+//!
+//! Sections, in file order: the [`Manifest`] (read first, alone, to compute the key), the load
+//! report, then each record list of the corpus in one or more chunks. The index is not stored:
+//! [`Corpus::reindex`] rebuilds it faster than it decodes.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::file::{CacheFile, Section};
+use super::key::Manifest;
+use crate::model::{
+    Actor, Article, CitedSource, Corpus, Event, Mention, Quote, SharedPassage, TimeExpr,
+    TimelineEntry,
+};
+
+/// Section tags. Chunks of one list carry the same tag and follow each other in order.
+mod tag {
+    pub const MANIFEST: u8 = 1;
+    pub const REPORT: u8 = 2;
+    pub const ARTICLES: u8 = 3;
+    pub const ACTORS: u8 = 4;
+    pub const MENTIONS: u8 = 5;
+    pub const TIMES: u8 = 6;
+    pub const EVENTS: u8 = 7;
+    pub const ENTRIES: u8 = 8;
+    pub const QUOTES: u8 = 9;
+    pub const SOURCES: u8 = 10;
+    pub const PASSAGES: u8 = 11;
+}
+
+/// Records per chunk: a few megabytes encoded, so that even a small corpus's largest lists
+/// split across cores while the section table stays short.
+const ARTICLES_PER_CHUNK: usize = 1_000;
+const RECORDS_PER_CHUNK: usize = 100_000;
+
+/// The load report's problems: (path, reason) for skipped files, (path, message) for warnings.
+pub type Report = (
+    Vec<(std::path::PathBuf, String)>,
+    Vec<(std::path::PathBuf, String)>,
+);
+
+/// The load report borrowed, for writing; encodes as [`Report`].
+pub type ReportRef<'a> = (
+    Vec<(&'a std::path::Path, &'a str)>,
+    Vec<(&'a std::path::Path, &'a str)>,
+);
+
+/// Encodes the manifest, the load report and the corpus (without its index) as sections.
+pub fn encode(
+    manifest: &Manifest,
+    report: &ReportRef<'_>,
+    corpus: &Corpus,
+) -> Result<Vec<Section>, String> {
+    let mut jobs: Vec<Box<dyn Fn() -> Result<Section, String> + Send + Sync + '_>> = vec![
+        Box::new(move || one(tag::MANIFEST, manifest)),
+        Box::new(move || one(tag::REPORT, report)),
+    ];
+    chunked(
+        &mut jobs,
+        tag::ARTICLES,
+        &corpus.articles,
+        ARTICLES_PER_CHUNK,
+    );
+    chunked(&mut jobs, tag::ACTORS, &corpus.actors, RECORDS_PER_CHUNK);
+    chunked(
+        &mut jobs,
+        tag::MENTIONS,
+        &corpus.mentions,
+        RECORDS_PER_CHUNK,
+    );
+    chunked(&mut jobs, tag::TIMES, &corpus.times, RECORDS_PER_CHUNK);
+    chunked(&mut jobs, tag::EVENTS, &corpus.events, RECORDS_PER_CHUNK);
+    chunked(&mut jobs, tag::ENTRIES, &corpus.entries, RECORDS_PER_CHUNK);
+    chunked(&mut jobs, tag::QUOTES, &corpus.quotes, RECORDS_PER_CHUNK);
+    chunked(&mut jobs, tag::SOURCES, &corpus.sources, RECORDS_PER_CHUNK);
+    chunked(
+        &mut jobs,
+        tag::PASSAGES,
+        &corpus.passages,
+        RECORDS_PER_CHUNK,
+    );
+    jobs.par_iter().map(|job| job()).collect()
+}
+
+fn one<T: Serialize + ?Sized>(tag: u8, value: &T) -> Result<Section, String> {
+    let bytes = postcard::to_stdvec(value).map_err(|e| format!("cannot encode: {e}"))?;
+    Ok(Section { tag, bytes })
+}
+
+/// Adds one encoding job per chunk of `records` (at least one, so an empty list is stored too).
+fn chunked<'a, T: Serialize + Sync>(
+    jobs: &mut Vec<Box<dyn Fn() -> Result<Section, String> + Send + Sync + 'a>>,
+    tag: u8,
+    records: &'a [T],
+    per_chunk: usize,
+) {
+    if records.is_empty() {
+        jobs.push(Box::new(move || one(tag, records)));
+        return;
+    }
+    for chunk in records.chunks(per_chunk) {
+        jobs.push(Box::new(move || one(tag, chunk)));
+    }
+}
+
+/// Reads and decodes the manifest, which the writer puts first.
+pub fn read_manifest(file: &CacheFile) -> Result<Manifest, String> {
+    if file.tags().first() != Some(&tag::MANIFEST) {
+        return Err("no manifest".into());
+    }
+    decode(&file.read_section(0)?)
+}
+
+/// One decoded section.
+enum Piece {
+    Manifest,
+    Report(Report),
+    Articles(Vec<Article>),
+    Actors(Vec<Actor>),
+    Mentions(Vec<Mention>),
+    Times(Vec<TimeExpr>),
+    Events(Vec<Event>),
+    Entries(Vec<TimelineEntry>),
+    Quotes(Vec<Quote>),
+    Sources(Vec<CitedSource>),
+    Passages(Vec<SharedPassage>),
+}
+
+/// Reads, checks and decodes every section but the manifest, in parallel, and assembles the
+/// corpus (index rebuilt) and the load report.
+pub fn read_corpus(file: &CacheFile) -> Result<(Corpus, Report), String> {
+    let tags = file.tags();
+    let pieces: Vec<Piece> = tags
+        .par_iter()
+        .enumerate()
+        .map(|(i, &tag)| {
+            if tag == tag::MANIFEST {
+                return Ok(Piece::Manifest);
+            }
+            let bytes = file.read_section(i)?;
+            Ok(match tag {
+                tag::REPORT => Piece::Report(decode(&bytes)?),
+                tag::ARTICLES => Piece::Articles(decode(&bytes)?),
+                tag::ACTORS => Piece::Actors(decode(&bytes)?),
+                tag::MENTIONS => Piece::Mentions(decode(&bytes)?),
+                tag::TIMES => Piece::Times(decode(&bytes)?),
+                tag::EVENTS => Piece::Events(decode(&bytes)?),
+                tag::ENTRIES => Piece::Entries(decode(&bytes)?),
+                tag::QUOTES => Piece::Quotes(decode(&bytes)?),
+                tag::SOURCES => Piece::Sources(decode(&bytes)?),
+                tag::PASSAGES => Piece::Passages(decode(&bytes)?),
+                other => return Err(format!("unknown section {other}")),
+            })
+        })
+        .collect::<Result<_, String>>()?;
+
+    let mut corpus = Corpus::default();
+    let mut report = None;
+    for piece in pieces {
+        match piece {
+            Piece::Manifest => {}
+            Piece::Report(r) => report = Some(r),
+            Piece::Articles(v) => corpus.articles.extend(v),
+            Piece::Actors(v) => corpus.actors.extend(v),
+            Piece::Mentions(v) => corpus.mentions.extend(v),
+            Piece::Times(v) => corpus.times.extend(v),
+            Piece::Events(v) => corpus.events.extend(v),
+            Piece::Entries(v) => corpus.entries.extend(v),
+            Piece::Quotes(v) => corpus.quotes.extend(v),
+            Piece::Sources(v) => corpus.sources.extend(v),
+            Piece::Passages(v) => corpus.passages.extend(v),
+        }
+    }
+    let report = report.ok_or("no load report")?;
+    if !consistent(&corpus) {
+        return Err("records refer to records that are not there".into());
+    }
+    corpus.reindex();
+    Ok((corpus, report))
+}
+
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    postcard::from_bytes(bytes).map_err(|e| format!("cannot decode: {e}"))
+}
+
+/// A light check that ids are positions, so that a file which decodes but was assembled wrong
+/// (a chunk missing) is refused rather than shown.
+fn consistent(corpus: &Corpus) -> bool {
+    corpus
+        .articles
+        .iter()
+        .enumerate()
+        .all(|(i, a)| a.id.index() == i)
+        && corpus
+            .actors
+            .iter()
+            .enumerate()
+            .all(|(i, a)| a.id.index() == i)
+        && corpus
+            .events
+            .iter()
+            .enumerate()
+            .all(|(i, e)| e.id.index() == i)
+        && corpus
+            .entries
+            .iter()
+            .enumerate()
+            .all(|(i, e)| e.id.index() == i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cache::file;
+    use crate::model::{ActorId, ArticleId, SentenceRef, Span, Speaker};
+
+    fn round_trip(corpus: &Corpus) -> Corpus {
+        let manifest = Manifest::default();
+        let report: ReportRef<'_> = (vec![(std::path::Path::new("x.pdf"), "unsupported")], vec![]);
+        let sections = encode(&manifest, &report, corpus).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache");
+        file::write_atomically(&path, 1, &sections).unwrap();
+        let opened = CacheFile::open(&path).unwrap();
+        assert_eq!(read_manifest(&opened).unwrap(), manifest);
+        let (back, report) = read_corpus(&opened).unwrap();
+        assert_eq!(report.0.len(), 1);
+        back
+    }
+
+    #[test]
+    fn the_sample_corpus_round_trips_with_its_index() {
+        let fresh = crate::pipeline::analyze(crate::sample::load_sample().articles);
+        let back = round_trip(&fresh);
+        assert_eq!(
+            serde_json::to_string(&back).unwrap(),
+            serde_json::to_string(&fresh).unwrap()
+        );
+    }
+
+    #[test]
+    fn lists_longer_than_a_chunk_come_back_whole_and_in_order() {
+        let mut corpus = Corpus::default();
+        let n = ARTICLES_PER_CHUNK * 2 + 3;
+        corpus.articles = (0..n)
+            .map(|i| {
+                let raw = crate::load::RawArticle {
+                    key: format!("a{i}"),
+                    text: format!("Article number {i}."),
+                    ..crate::load::RawArticle::default()
+                };
+                let origin = crate::model::Origin {
+                    path: std::path::PathBuf::from(format!("a{i}.txt")),
+                    format: crate::model::Format::Inline,
+                    record: None,
+                };
+                crate::load::finish_article(raw, ArticleId::from_index(i), origin)
+            })
+            .collect();
+        let back = round_trip(&corpus);
+        assert_eq!(back.articles.len(), n);
+        assert!(
+            back.articles
+                .iter()
+                .enumerate()
+                .all(|(i, a)| a.key == format!("a{i}"))
+        );
+    }
+
+    /// Every shape of enum the model uses must survive the positional encoding, or every
+    /// reopening would fail to decode and rebuild.
+    #[test]
+    fn every_speaker_kind_round_trips() {
+        let mut corpus = Corpus::default();
+        for speaker in [
+            Speaker::Actor(ActorId::from_index(3)),
+            Speaker::Described("one witness".into()),
+            Speaker::Unattributed,
+        ] {
+            corpus.quotes.push(Quote {
+                at: SentenceRef {
+                    article: ArticleId::from_index(0),
+                    sentence: 0,
+                },
+                span: Span { start: 1, end: 5 },
+                speaker,
+                channel: Some("said".into()),
+                via: None,
+            });
+        }
+        assert_eq!(round_trip(&corpus).quotes, corpus.quotes);
+    }
+
+    #[test]
+    fn a_section_of_garbage_with_a_good_checksum_is_refused_without_panic() {
+        let sections = vec![
+            Section {
+                tag: tag::MANIFEST,
+                bytes: postcard::to_stdvec(&Manifest::default()).unwrap(),
+            },
+            Section {
+                tag: tag::ARTICLES,
+                bytes: vec![0xff; 64],
+            },
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache");
+        file::write_atomically(&path, 1, &sections).unwrap();
+        let opened = CacheFile::open(&path).unwrap();
+        assert!(read_manifest(&opened).is_ok());
+        assert!(read_corpus(&opened).is_err());
+    }
+}
