@@ -130,6 +130,25 @@ enum Piece {
     Passages(Vec<SharedPassage>),
 }
 
+impl Piece {
+    /// The section tag it came from and its number of records.
+    fn size(&self) -> (u8, usize) {
+        match self {
+            Piece::Manifest => (tag::MANIFEST, 0),
+            Piece::Report(_) => (tag::REPORT, 0),
+            Piece::Articles(v) => (tag::ARTICLES, v.len()),
+            Piece::Actors(v) => (tag::ACTORS, v.len()),
+            Piece::Mentions(v) => (tag::MENTIONS, v.len()),
+            Piece::Times(v) => (tag::TIMES, v.len()),
+            Piece::Events(v) => (tag::EVENTS, v.len()),
+            Piece::Entries(v) => (tag::ENTRIES, v.len()),
+            Piece::Quotes(v) => (tag::QUOTES, v.len()),
+            Piece::Sources(v) => (tag::SOURCES, v.len()),
+            Piece::Passages(v) => (tag::PASSAGES, v.len()),
+        }
+    }
+}
+
 /// Reads, checks and decodes every section but the manifest, in parallel, and assembles the
 /// corpus (index rebuilt) and the load report.
 pub fn read_corpus(file: &CacheFile) -> Result<(Corpus, Report), String> {
@@ -158,21 +177,31 @@ pub fn read_corpus(file: &CacheFile) -> Result<(Corpus, Report), String> {
         })
         .collect::<Result<_, String>>()?;
 
+    // Each list is assembled in one allocation of its final size: the first chunk's vector,
+    // grown once, then the others moved in.
+    let mut totals = [0usize; 16];
+    for piece in &pieces {
+        let (tag, len) = piece.size();
+        if let Some(total) = totals.get_mut(tag as usize) {
+            *total += len;
+        }
+    }
+    let total = |tag: u8| totals.get(tag as usize).copied().unwrap_or(0);
     let mut corpus = Corpus::default();
     let mut report = None;
     for piece in pieces {
         match piece {
             Piece::Manifest => {}
             Piece::Report(r) => report = Some(r),
-            Piece::Articles(v) => corpus.articles.extend(v),
-            Piece::Actors(v) => corpus.actors.extend(v),
-            Piece::Mentions(v) => corpus.mentions.extend(v),
-            Piece::Times(v) => corpus.times.extend(v),
-            Piece::Events(v) => corpus.events.extend(v),
-            Piece::Entries(v) => corpus.entries.extend(v),
-            Piece::Quotes(v) => corpus.quotes.extend(v),
-            Piece::Sources(v) => corpus.sources.extend(v),
-            Piece::Passages(v) => corpus.passages.extend(v),
+            Piece::Articles(v) => append(&mut corpus.articles, v, total(tag::ARTICLES)),
+            Piece::Actors(v) => append(&mut corpus.actors, v, total(tag::ACTORS)),
+            Piece::Mentions(v) => append(&mut corpus.mentions, v, total(tag::MENTIONS)),
+            Piece::Times(v) => append(&mut corpus.times, v, total(tag::TIMES)),
+            Piece::Events(v) => append(&mut corpus.events, v, total(tag::EVENTS)),
+            Piece::Entries(v) => append(&mut corpus.entries, v, total(tag::ENTRIES)),
+            Piece::Quotes(v) => append(&mut corpus.quotes, v, total(tag::QUOTES)),
+            Piece::Sources(v) => append(&mut corpus.sources, v, total(tag::SOURCES)),
+            Piece::Passages(v) => append(&mut corpus.passages, v, total(tag::PASSAGES)),
         }
     }
     let report = report.ok_or("no load report")?;
@@ -181,6 +210,16 @@ pub fn read_corpus(file: &CacheFile) -> Result<(Corpus, Report), String> {
     }
     corpus.reindex();
     Ok((corpus, report))
+}
+
+/// Moves `chunk` to the end of `list`, which will hold `total` records in all.
+fn append<T>(list: &mut Vec<T>, mut chunk: Vec<T>, total: usize) {
+    if list.is_empty() {
+        chunk.reserve_exact(total.saturating_sub(chunk.len()));
+        *list = chunk;
+    } else {
+        list.extend(chunk);
+    }
 }
 
 fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {

@@ -76,14 +76,50 @@ fn ranges_by_article<T>(
 
 impl Corpus {
     /// Rebuilds [`Corpus::index`] from the records. Records must be sorted by article where the
-    /// field docs say so; the pipeline guarantees it.
+    /// field docs say so; the pipeline guarantees it. The lists built from mentions and those
+    /// built from events and quotes are built on two threads.
     pub fn reindex(&mut self) {
         let n_articles = self.articles.len();
         let n_actors = self.actors.len();
-        let mentions_in_article = ranges_by_article(&self.mentions, n_articles, |m| m.at.article);
+        let (
+            (mentions_in_article, mentions_of_actor, actors_in_article),
+            (entries_of_actor, events_by_date, quotes_of_actor),
+        ) = rayon::join(
+            || self.mention_lists(n_articles, n_actors),
+            || {
+                (
+                    self.entries_of_actor(n_actors),
+                    self.events_by_date(),
+                    self.quotes_of_actor(n_actors),
+                )
+            },
+        );
+        self.index = Index {
+            mentions_of_actor,
+            mentions_in_article,
+            actors_in_article,
+            times_in_article: ranges_by_article(&self.times, n_articles, |t| t.at.article),
+            quotes_in_article: ranges_by_article(&self.quotes, n_articles, |q| q.at.article),
+            entries_of_actor,
+            quotes_of_actor,
+            events_by_date,
+        };
+    }
 
-        // Exact capacities first: at scale, growing millions of small lists by doubling costs
-        // more than counting.
+    /// Each article's range of mentions, each actor's mentions and each article's actors.
+    #[allow(clippy::type_complexity)]
+    fn mention_lists(
+        &self,
+        n_articles: usize,
+        n_actors: usize,
+    ) -> (
+        Vec<std::ops::Range<u32>>,
+        Vec<Vec<MentionId>>,
+        Vec<Vec<ActorId>>,
+    ) {
+        let mentions_in_article = ranges_by_article(&self.mentions, n_articles, |m| m.at.article);
+        // Exact capacities first: at scale, growing many small lists by doubling costs more
+        // than counting.
         let mut per_actor = vec![0usize; n_actors];
         for m in &self.mentions {
             if let Some(n) = per_actor.get_mut(m.actor.index()) {
@@ -114,7 +150,11 @@ impl Corpus {
                 actors
             })
             .collect();
+        (mentions_in_article, mentions_of_actor, actors_in_article)
+    }
 
+    /// For each actor, the timeline entries whose events involve it, sorted.
+    fn entries_of_actor(&self, n_actors: usize) -> Vec<Vec<EntryId>> {
         let mut entries_of_actor = vec![Vec::new(); n_actors];
         for event in &self.events {
             for actor in &event.actors {
@@ -127,17 +167,26 @@ impl Corpus {
             list.sort_unstable();
             list.dedup();
         }
+        entries_of_actor
+    }
+
+    /// Events by the first day of their date, ids in order within a day.
+    fn events_by_date(&self) -> BTreeMap<NaiveDate, Vec<EventId>> {
         // Sorted by date (stable, so ids stay in order within a day), then built in one pass.
         let mut by_date: Vec<(NaiveDate, EventId)> =
             self.events.iter().map(|e| (e.point.date, e.id)).collect();
         by_date.sort_by_key(|(date, _)| *date);
-        let mut events_by_date: BTreeMap<NaiveDate, Vec<EventId>> = BTreeMap::new();
+        let mut events_by_date = BTreeMap::new();
         for run in by_date.chunk_by(|a, b| a.0 == b.0) {
             if let Some((date, _)) = run.first() {
                 events_by_date.insert(*date, run.iter().map(|(_, id)| *id).collect());
             }
         }
+        events_by_date
+    }
 
+    /// For each actor, the quotes attributed to it.
+    fn quotes_of_actor(&self, n_actors: usize) -> Vec<Vec<QuoteId>> {
         let mut quotes_of_actor = vec![Vec::new(); n_actors];
         for (i, q) in self.quotes.iter().enumerate() {
             if let Speaker::Actor(actor) = q.speaker
@@ -146,16 +195,7 @@ impl Corpus {
                 list.push(QuoteId::from_index(i));
             }
         }
-        self.index = Index {
-            mentions_of_actor,
-            mentions_in_article,
-            actors_in_article,
-            times_in_article: ranges_by_article(&self.times, n_articles, |t| t.at.article),
-            quotes_in_article: ranges_by_article(&self.quotes, n_articles, |q| q.at.article),
-            entries_of_actor,
-            quotes_of_actor,
-            events_by_date,
-        };
+        quotes_of_actor
     }
 
     /// The article with this id.

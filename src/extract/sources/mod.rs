@@ -14,7 +14,9 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::extract::quotes::attribution::Analysis;
-use crate::model::{Actor, Article, Citation, CitedSource, Mention, Quote, SourceId, SourceKind};
+use crate::model::{
+    Actor, Article, Citation, CitedSource, Mention, Quote, SentenceRef, SourceId, SourceKind,
+};
 use cited::{Found, citations};
 pub use outlet::outlet_from_furniture;
 
@@ -47,6 +49,7 @@ pub fn find_cited_sources(
         .collect();
     let mut sources: Vec<CitedSource> = Vec::new();
     let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut seen: HashMap<(usize, SentenceRef), usize> = HashMap::new();
     for found in per_article.into_iter().flatten() {
         let credit = found.kind == SourceKind::Credit;
         let key = match found.actor {
@@ -71,7 +74,9 @@ pub fn find_cited_sources(
                 at: found.at,
                 channel: found.channel,
             };
-            let known = source.citations.iter().position(|c| c.at == citation.at);
+            // A source cited by thousands of articles has thousands of citations: finding the
+            // sentence's earlier citation goes through a map, not a scan of them all.
+            let known = seen.get(&(slot, citation.at)).copied();
             match known {
                 Some(i) => {
                     // Keep the most informative channel for a sentence.
@@ -81,7 +86,10 @@ pub fn find_cited_sources(
                         c.channel = citation.channel;
                     }
                 }
-                None => source.citations.push(citation),
+                None => {
+                    seen.insert((slot, citation.at), source.citations.len());
+                    source.citations.push(citation);
+                }
             }
         }
     }
