@@ -1,6 +1,10 @@
 //! The sources one article cites: speakers of speech verbs and quotations, agencies and media
 //! it names, and photo credits.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::extract::quotes::attribution::{Analysis, Who};
 use crate::extract::quotes::lexicon::Lexicon;
 use crate::model::{Actor, ActorId, Article, SentenceRef, SourceKind, Speaker};
@@ -36,6 +40,10 @@ const CHANNEL_BEFORE: &[(&str, &str)] = &[
 ];
 
 /// Words right after a name that say how it is relied on.
+/// Bytes before a name searched for a channel phrase: the longest phrase with the words
+/// skipped after it ("interview with the channel the") fits with room to spare.
+const CHANNEL_WINDOW: usize = 64;
+
 const CHANNEL_AFTER: &[&str] = &[
     "quoted",
     "reported",
@@ -105,56 +113,127 @@ pub(crate) fn citations(
     found
 }
 
+/// The lexicon's media names as automata, built once: proper names matched as written,
+/// generic ones ("state television") in the lower-cased text. Each pattern maps back to its
+/// position in [`Lexicon::media`], which is longest first.
+struct MediaAutomata {
+    exact: Option<(AhoCorasick, Vec<usize>)>,
+    generic: Option<(AhoCorasick, Vec<usize>)>,
+}
+
+impl MediaAutomata {
+    fn get() -> &'static MediaAutomata {
+        static AUTOMATA: OnceLock<MediaAutomata> = OnceLock::new();
+        AUTOMATA.get_or_init(|| {
+            let media = &Lexicon::get().media;
+            let build = |generic: bool| {
+                let (ids, names): (Vec<usize>, Vec<String>) = media
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, name))| name.starts_with(char::is_lowercase) == generic)
+                    .map(|(i, (_, name))| {
+                        let pattern = if generic {
+                            name.to_lowercase()
+                        } else {
+                            name.clone()
+                        };
+                        (i, pattern)
+                    })
+                    .unzip();
+                // Overlapping search needs the standard match kind; a build failure (it cannot
+                // happen with a few dozen short names) only means no medium is found.
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&names)
+                    .ok()
+                    .map(|ac| (ac, ids))
+            };
+            MediaAutomata {
+                exact: build(false),
+                generic: build(true),
+            }
+        })
+    }
+}
+
 /// Every agency or medium the body names, with the words around it that give the channel.
+/// Names are taken longest first, each occurrence left to right, skipping occurrences inside a
+/// longer name already taken or inside a word.
 fn media_named(article: &Article) -> Vec<Found> {
     let body = article.body.as_str();
-    let lower = body.to_lowercase();
+    let media = &Lexicon::get().media;
+    let automata = MediaAutomata::get();
+    // (position of the name in the lexicon, start, end)
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    if let Some((ac, ids)) = &automata.exact {
+        for m in ac.find_overlapping_iter(body) {
+            if let Some(&id) = ids.get(m.pattern().as_usize()) {
+                hits.push((id, m.start(), m.end()));
+            }
+        }
+    }
+    if let Some((ac, ids)) = &automata.generic {
+        let lower = body.to_lowercase();
+        // Lower-casing keeps byte offsets only when no character changed length.
+        if lower.len() == body.len() {
+            for m in ac.find_overlapping_iter(&lower) {
+                if let Some(&id) = ids.get(m.pattern().as_usize()) {
+                    hits.push((id, m.start(), m.end()));
+                }
+            }
+        }
+    }
+    hits.sort_unstable();
+
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut found = Vec::new();
-    for (kind, name) in &Lexicon::get().media {
-        let generic = name.starts_with(char::is_lowercase);
-        let (hay, needle) = if generic {
-            (lower.as_str(), name.to_lowercase())
-        } else {
-            (body, name.clone())
-        };
-        // Lowercasing keeps byte offsets only for ASCII needles in ASCII context; check.
-        if generic && lower.len() != body.len() {
+    // Occurrences of one name do not overlap each other (as in `str::match_indices`).
+    let mut previous: Option<(usize, usize)> = None;
+    for (id, start, end) in hits {
+        if previous.is_some_and(|(p, e)| p == id && start < e) {
             continue;
         }
-        for (start, _) in hay.match_indices(needle.as_str()) {
-            let end = start + needle.len();
-            let before = body.get(..start).and_then(|s| s.chars().next_back());
-            let after = body.get(end..).and_then(|s| s.chars().next());
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            if taken.iter().any(|&(s, e)| start < e && s < end) {
-                continue;
-            }
-            taken.push((start, end));
-            let channel = channel_around(body, start, end);
-            found.push(Found {
-                name: name.clone(),
-                kind: *kind,
-                actor: None,
-                at: SentenceRef {
-                    article: article.id,
-                    sentence: article
-                        .sentence_at(u32::try_from(start).unwrap_or(u32::MAX))
-                        .unwrap_or(0),
-                },
-                channel,
-            });
+        previous = Some((id, end));
+        let Some((kind, name)) = media.get(id) else {
+            continue;
+        };
+        let before = body.get(..start).and_then(|s| s.chars().next_back());
+        let after = body.get(end..).and_then(|s| s.chars().next());
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
         }
+        if taken.iter().any(|&(s, e)| start < e && s < end) {
+            continue;
+        }
+        taken.push((start, end));
+        let channel = channel_around(body, start, end);
+        found.push(Found {
+            name: name.clone(),
+            kind: *kind,
+            actor: None,
+            at: SentenceRef {
+                article: article.id,
+                sentence: article
+                    .sentence_at(u32::try_from(start).unwrap_or(u32::MAX))
+                    .unwrap_or(0),
+            },
+            channel,
+        });
     }
     found
 }
 
 /// The channel the words around a medium's name give ("spoke to Reuters", "AFP quoted").
 fn channel_around(body: &str, start: usize, end: usize) -> Option<String> {
-    let before = body.get(..start)?.to_lowercase();
+    // Only the words just before the name matter: lower-casing the whole text before every
+    // name would cost a long article time quadratic in its length.
+    let prefix = body.get(..start)?;
+    let window_start = start.saturating_sub(CHANNEL_WINDOW);
+    let window_start = (window_start..=start)
+        .find(|&i| prefix.is_char_boundary(i))
+        .unwrap_or(start);
+    let whole = window_start == 0;
+    let before = prefix.get(window_start..)?.to_lowercase();
     let before = before
         .trim_end()
         .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -162,7 +241,10 @@ fn channel_around(body: &str, start: usize, end: usize) -> Option<String> {
         .trim_end_matches(" channel")
         .trim_end_matches(" the");
     for (phrase, channel) in CHANNEL_BEFORE {
-        if before.ends_with(&format!(" {phrase}")) || before == *phrase {
+        let after_space = before
+            .strip_suffix(phrase)
+            .is_some_and(|rest| rest.ends_with(' '));
+        if after_space || (whole && before == *phrase) {
             return Some(channel.to_string());
         }
     }
@@ -171,7 +253,6 @@ fn channel_around(body: &str, start: usize, end: usize) -> Option<String> {
     CHANNEL_AFTER.contains(&next).then(|| next.to_string())
 }
 
-/// The names in a photo credit: "ORTN via AP" → ORTN, AP.
 fn split_credit(credit: &str) -> Vec<&str> {
     credit
         .split(" via ")
