@@ -2,8 +2,9 @@
 
 use rayon::prelude::*;
 
+use crate::extract::quotes::attribution::Analysis;
 use crate::extract::{actors, events, gazetteer::Gazetteer, passages, quotes, sources, times};
-use crate::model::{Article, ArticleId, Corpus, SentenceRef, TimeExpr};
+use crate::model::{Article, ArticleId, Corpus, Quote, SentenceRef, TimeExpr};
 use crate::stats::{Stage, StageTimes};
 
 /// Builds the corpus from `articles` (ids must equal their positions): outlets, actors, time
@@ -65,25 +66,25 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
     let (events, entries) = spent.time(Stage::Events, || {
         events::build_events(&corpus.articles, &corpus.times, &corpus.mentions)
     });
+    // One attribution analysis per article serves both the quotes and the cited sources.
     let started = std::time::Instant::now();
-    let quotes = corpus
+    let attributed: Vec<(Vec<Quote>, sources::ArticleCitations)> = corpus
         .articles
         .par_iter()
-        .map(|article| quotes::find_quotes(article, corpus.mentions_in(article.id), &corpus.actors))
-        .flatten()
+        .map(|article| {
+            let analysis = Analysis::new(article, corpus.mentions_in(article.id), &corpus.actors);
+            (
+                quotes::quotes_of(&analysis, article),
+                sources::article_citations(&analysis, article, &corpus.actors),
+            )
+        })
         .collect();
+    let (quotes, citations): (Vec<Vec<Quote>>, Vec<_>) = attributed.into_iter().unzip();
     spent.add(Stage::Quotes, started.elapsed());
     corpus.events = events;
     corpus.entries = entries;
-    corpus.quotes = quotes;
-    corpus.sources = spent.time(Stage::Sources, || {
-        sources::find_cited_sources(
-            &corpus.articles,
-            &corpus.mentions,
-            &corpus.actors,
-            &corpus.quotes,
-        )
-    });
+    corpus.quotes = quotes.into_iter().flatten().collect();
+    corpus.sources = spent.time(Stage::Sources, || sources::merge_citations(citations));
     corpus.passages = spent.time(Stage::Passages, || {
         passages::find_shared_passages(&corpus.articles)
     });

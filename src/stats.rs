@@ -31,9 +31,10 @@ pub enum Stage {
     Times,
     /// Events and timeline entries.
     Events,
-    /// Quotations.
+    /// Attribution: each article's quotations and the sources it cites (one analysis serves
+    /// both).
     Quotes,
-    /// Outlets and cited sources.
+    /// Merging cited sources across the corpus.
     Sources,
     /// Shared passages.
     Passages,

@@ -19,7 +19,12 @@ use attribution::Analysis;
 /// Finds the direct quotations in one article and attributes each to its speaker. `mentions`
 /// are this article's mentions in text order.
 pub fn find_quotes(article: &Article, mentions: &[Mention], actors: &[Actor]) -> Vec<Quote> {
-    let analysis = Analysis::new(article, mentions, actors);
+    quotes_of(&Analysis::new(article, mentions, actors), article)
+}
+
+/// The quotations of an article whose attribution analysis is made (the pipeline makes it once
+/// and shares it with the cited-source finder).
+pub(crate) fn quotes_of(analysis: &Analysis<'_>, article: &Article) -> Vec<Quote> {
     analysis
         .quotations
         .iter()

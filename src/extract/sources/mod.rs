@@ -11,12 +11,8 @@ mod outlet;
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
 use crate::extract::quotes::attribution::Analysis;
-use crate::model::{
-    Actor, Article, Citation, CitedSource, Mention, Quote, SentenceRef, SourceId, SourceKind,
-};
+use crate::model::{Actor, Article, Citation, CitedSource, SentenceRef, SourceId, SourceKind};
 use cited::{Found, citations};
 pub use outlet::outlet_from_furniture;
 
@@ -27,30 +23,26 @@ enum Key {
     Name(String, bool),
 }
 
-/// The sources every article cites, merged across the corpus, in order of first citation.
-/// `mentions` are the corpus's mentions sorted by article; `quotes` are not needed beyond the
-/// attribution the quote finder shares, and are accepted for the pipeline's signature.
-pub fn find_cited_sources(
-    articles: &[Article],
-    mentions: &[Mention],
+/// One article's citations, not yet merged with other articles'.
+#[derive(Debug, Default)]
+pub(crate) struct ArticleCitations(Vec<Found>);
+
+/// The citations of an article whose attribution analysis is made (the pipeline makes it once
+/// and shares it with the quote finder).
+pub(crate) fn article_citations(
+    analysis: &Analysis<'_>,
+    article: &Article,
     actors: &[Actor],
-    quotes: &[Quote],
-) -> Vec<CitedSource> {
-    let _ = quotes;
-    let per_article: Vec<Vec<Found>> = articles
-        .par_iter()
-        .map(|article| {
-            let from = mentions.partition_point(|m| m.at.article < article.id);
-            let to = mentions.partition_point(|m| m.at.article <= article.id);
-            let own = mentions.get(from..to).unwrap_or(&[]);
-            let analysis = Analysis::new(article, own, actors);
-            citations(&analysis, article, actors)
-        })
-        .collect();
+) -> ArticleCitations {
+    ArticleCitations(citations(analysis, article, actors))
+}
+
+/// Merges the articles' citations (in article order) into sources, in order of first citation.
+pub(crate) fn merge_citations(per_article: Vec<ArticleCitations>) -> Vec<CitedSource> {
     let mut sources: Vec<CitedSource> = Vec::new();
     let mut index: HashMap<Key, usize> = HashMap::new();
     let mut seen: HashMap<(usize, SentenceRef), usize> = HashMap::new();
-    for found in per_article.into_iter().flatten() {
+    for found in per_article.into_iter().flat_map(|a| a.0) {
         let credit = found.kind == SourceKind::Credit;
         let key = match found.actor {
             Some(a) => Key::Actor(a.0, credit),
