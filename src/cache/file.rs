@@ -120,16 +120,25 @@ impl CacheFile {
 
     /// Reads section `index` and checks its checksum. Safe to call from several threads.
     pub fn read_section(&self, index: usize) -> Result<Vec<u8>, String> {
+        let mut bytes = Vec::new();
+        self.read_section_into(index, &mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// [`CacheFile::read_section`] into a buffer the caller reuses: sections add up to hundreds
+    /// of megabytes, and fresh memory for each would be paid again in page faults.
+    pub fn read_section_into(&self, index: usize, bytes: &mut Vec<u8>) -> Result<(), String> {
         let entry = self.table.get(index).ok_or("no such section")?;
         let len = usize::try_from(entry.len).map_err(|_| "section too large")?;
-        let mut bytes = vec![0u8; len];
+        bytes.clear();
+        bytes.resize(len, 0);
         self.file
-            .read_exact_at(&mut bytes, entry.offset)
+            .read_exact_at(bytes, entry.offset)
             .map_err(|e| format!("cannot read: {e}"))?;
-        if xxh3_64(&bytes) != entry.checksum {
+        if xxh3_64(bytes) != entry.checksum {
             return Err("damaged (checksum mismatch)".into());
         }
-        Ok(bytes)
+        Ok(())
     }
 }
 

@@ -6,6 +6,8 @@
 //! report, then each record list of the corpus in one or more chunks. The index is not stored:
 //! [`Corpus::reindex`] rebuilds it faster than it decodes.
 
+use std::sync::Mutex;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -153,6 +155,8 @@ impl Piece {
 /// corpus (index rebuilt) and the load report.
 pub fn read_corpus(file: &CacheFile) -> Result<(Corpus, Report), String> {
     let tags = file.tags();
+    // Read buffers handed from one section to the next (one per worker at a time).
+    let buffers: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
     let pieces: Vec<Piece> = tags
         .par_iter()
         .enumerate()
@@ -160,22 +164,21 @@ pub fn read_corpus(file: &CacheFile) -> Result<(Corpus, Report), String> {
             if tag == tag::MANIFEST {
                 return Ok(Piece::Manifest);
             }
-            let bytes = file.read_section(i)?;
-            Ok(match tag {
-                tag::REPORT => Piece::Report(decode(&bytes)?),
-                tag::ARTICLES => Piece::Articles(decode(&bytes)?),
-                tag::ACTORS => Piece::Actors(decode(&bytes)?),
-                tag::MENTIONS => Piece::Mentions(decode(&bytes)?),
-                tag::TIMES => Piece::Times(decode(&bytes)?),
-                tag::EVENTS => Piece::Events(decode(&bytes)?),
-                tag::ENTRIES => Piece::Entries(decode(&bytes)?),
-                tag::QUOTES => Piece::Quotes(decode(&bytes)?),
-                tag::SOURCES => Piece::Sources(decode(&bytes)?),
-                tag::PASSAGES => Piece::Passages(decode(&bytes)?),
-                other => return Err(format!("unknown section {other}")),
-            })
+            let mut bytes = buffers
+                .lock()
+                .map(|mut b| b.pop())
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            file.read_section_into(i, &mut bytes)?;
+            let piece = decode_piece(tag, &bytes);
+            if let Ok(mut b) = buffers.lock() {
+                b.push(bytes);
+            }
+            piece
         })
         .collect::<Result<_, String>>()?;
+    drop(buffers);
 
     // Each list is assembled in one allocation of its final size: the first chunk's vector,
     // grown once, then the others moved in.
@@ -210,6 +213,23 @@ pub fn read_corpus(file: &CacheFile) -> Result<(Corpus, Report), String> {
     }
     corpus.reindex();
     Ok((corpus, report))
+}
+
+/// Decodes one section's bytes according to its tag.
+fn decode_piece(tag: u8, bytes: &[u8]) -> Result<Piece, String> {
+    Ok(match tag {
+        tag::REPORT => Piece::Report(decode(bytes)?),
+        tag::ARTICLES => Piece::Articles(decode(bytes)?),
+        tag::ACTORS => Piece::Actors(decode(bytes)?),
+        tag::MENTIONS => Piece::Mentions(decode(bytes)?),
+        tag::TIMES => Piece::Times(decode(bytes)?),
+        tag::EVENTS => Piece::Events(decode(bytes)?),
+        tag::ENTRIES => Piece::Entries(decode(bytes)?),
+        tag::QUOTES => Piece::Quotes(decode(bytes)?),
+        tag::SOURCES => Piece::Sources(decode(bytes)?),
+        tag::PASSAGES => Piece::Passages(decode(bytes)?),
+        other => return Err(format!("unknown section {other}")),
+    })
 }
 
 /// Moves `chunk` to the end of `list`, which will hold `total` records in all.

@@ -149,6 +149,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> 
     } else {
         write_human(&check, out)?;
     }
+    super::release(corpus);
     if loaded == 0 {
         // The report went to standard output; the failure is also one sentence on standard
         // error, where scripts and people look for why the exit code is 1.
