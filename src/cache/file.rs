@@ -174,19 +174,23 @@ fn le_u64(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(b)
 }
 
-/// The header and table for `sections` written for `digest`.
-fn head(digest: u128, sections: &[Section]) -> Vec<u8> {
-    let mut table = Vec::with_capacity(sections.len() * ENTRY_LEN);
-    for section in sections {
-        table.push(section.tag);
-        table.extend_from_slice(&(section.bytes.len() as u64).to_le_bytes());
-        table.extend_from_slice(&xxh3_64(&section.bytes).to_le_bytes());
-    }
+/// One section's line in the table.
+fn table_entry(tag: u8, bytes: &[u8]) -> [u8; ENTRY_LEN] {
+    let mut entry = [0u8; ENTRY_LEN];
+    entry[0] = tag;
+    entry[1..9].copy_from_slice(&(bytes.len() as u64).to_le_bytes());
+    entry[9..17].copy_from_slice(&xxh3_64(bytes).to_le_bytes());
+    entry
+}
+
+/// The header and table, given the table's entries.
+fn head(digest: u128, table: &[[u8; ENTRY_LEN]]) -> Vec<u8> {
+    let table: Vec<u8> = table.concat();
     let mut head = Vec::with_capacity(HEADER_LEN + table.len());
     head.extend_from_slice(&MAGIC);
     head.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
     head.extend_from_slice(&digest.to_le_bytes());
-    head.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    head.extend_from_slice(&((table.len() / ENTRY_LEN) as u32).to_le_bytes());
     head.extend_from_slice(&xxh3_64(&table).to_le_bytes());
     head.extend_from_slice(&table);
     head
@@ -195,18 +199,33 @@ fn head(digest: u128, sections: &[Section]) -> Vec<u8> {
 /// The whole file for `sections` as one buffer (tests).
 #[cfg(test)]
 pub fn to_bytes(digest: u128, sections: &[Section]) -> Vec<u8> {
-    let mut bytes = head(digest, sections);
+    let table: Vec<_> = sections
+        .iter()
+        .map(|s| table_entry(s.tag, &s.bytes))
+        .collect();
+    let mut bytes = head(digest, &table);
     for section in sections {
         bytes.extend_from_slice(&section.bytes);
     }
     bytes
 }
 
-/// Writes the cache file for `sections` to `path` atomically: a temporary file in the same
-/// folder, then a rename, so that a reader sees the old file or the new one, never half of one.
-/// The folder is created if needed. No fsync: a file torn by a crash fails its checksums and is
-/// rebuilt.
-pub fn write_atomically(path: &Path, digest: u128, sections: &[Section]) -> std::io::Result<()> {
+/// Sections made at once, on every core, before they are written: enough to keep the cores
+/// busy, few enough that the encoded corpus is never whole in memory.
+const SECTIONS_IN_FLIGHT: usize = 8;
+
+/// Writes a cache file of `count` sections, section `i` made by `make(i)`, to `path`
+/// atomically: a temporary file in the same folder, then a rename, so that a reader sees the
+/// old file or the new one, never half of one. Sections are made a few at a time in parallel
+/// and written as they come; the table, which needs their lengths and checksums, is written
+/// last over the space left for it. The folder is created if needed. No fsync: a file torn by
+/// a crash fails its checksums and is rebuilt.
+pub fn write_atomically(
+    path: &Path,
+    digest: u128,
+    count: usize,
+    make: impl Fn(usize) -> Result<Section, String> + Sync,
+) -> std::io::Result<()> {
     let folder = path
         .parent()
         .ok_or_else(|| std::io::Error::other("no folder"))?;
@@ -218,19 +237,42 @@ pub fn write_atomically(path: &Path, digest: u128, sections: &[Section]) -> std:
         .unwrap_or_default();
     let temp = folder.join(format!(".cache.{}.{nanos}.tmp", std::process::id()));
     let written = File::create_new(&temp)
-        .and_then(|file| {
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-            out.write_all(&head(digest, sections))?;
-            for section in sections {
-                out.write_all(&section.bytes)?;
-            }
-            out.flush()
-        })
+        .and_then(|file| write_sections(file, digest, count, &make))
         .and_then(|()| std::fs::rename(&temp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
     written
+}
+
+fn write_sections(
+    file: File,
+    digest: u128,
+    count: usize,
+    make: &(impl Fn(usize) -> Result<Section, String> + Sync),
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    use std::io::{Seek, SeekFrom};
+
+    let head_len = HEADER_LEN + count * ENTRY_LEN;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+    out.write_all(&vec![0u8; head_len])?;
+    let mut table = Vec::with_capacity(count);
+    let indices: Vec<usize> = (0..count).collect();
+    for batch in indices.chunks(SECTIONS_IN_FLIGHT) {
+        let sections: Vec<Section> = batch
+            .par_iter()
+            .map(|&i| make(i))
+            .collect::<Result<_, String>>()
+            .map_err(std::io::Error::other)?;
+        for section in sections {
+            table.push(table_entry(section.tag, &section.bytes));
+            out.write_all(&section.bytes)?;
+        }
+    }
+    out.seek(SeekFrom::Start(0))?;
+    out.write_all(&head(digest, &table))?;
+    out.flush()
 }
 
 #[cfg(test)]
@@ -261,7 +303,14 @@ mod tests {
     fn sections_come_back_as_written() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub").join("cache");
-        write_atomically(&path, 42, &sections()).unwrap();
+        let made = sections();
+        write_atomically(&path, 42, made.len(), |i| {
+            Ok(Section {
+                tag: made[i].tag,
+                bytes: made[i].bytes.clone(),
+            })
+        })
+        .unwrap();
         let file = CacheFile::open(&path).unwrap();
         assert_eq!(file.digest(), 42);
         assert_eq!(file.tags(), vec![1, 3]);

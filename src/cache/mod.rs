@@ -274,10 +274,13 @@ fn store(
             .map(|w| (w.path.as_path(), w.message.as_str()))
             .collect(),
     );
-    let sections = parts::encode(manifest, &report, &opened.corpus).ok()?;
+    let encoding = parts::Encoding::new(manifest, &report, &opened.corpus);
     std::iter::once(&locations.beside)
         .chain(locations.user.as_ref())
-        .find(|location| file::write_atomically(location, digest, &sections).is_ok())
+        .find(|location| {
+            file::write_atomically(location, digest, encoding.len(), |i| encoding.section(i))
+                .is_ok()
+        })
         .cloned()
 }
 

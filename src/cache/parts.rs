@@ -51,41 +51,63 @@ pub type ReportRef<'a> = (
     Vec<(&'a std::path::Path, &'a str)>,
 );
 
-/// Encodes the manifest, the load report and the corpus (without its index) as sections.
-pub fn encode(
-    manifest: &Manifest,
-    report: &ReportRef<'_>,
-    corpus: &Corpus,
-) -> Result<Vec<Section>, String> {
-    let mut jobs: Vec<Box<dyn Fn() -> Result<Section, String> + Send + Sync + '_>> = vec![
-        Box::new(move || one(tag::MANIFEST, manifest)),
-        Box::new(move || one(tag::REPORT, report)),
-    ];
-    chunked(
-        &mut jobs,
-        tag::ARTICLES,
-        &corpus.articles,
-        ARTICLES_PER_CHUNK,
-    );
-    chunked(&mut jobs, tag::ACTORS, &corpus.actors, RECORDS_PER_CHUNK);
-    chunked(
-        &mut jobs,
-        tag::MENTIONS,
-        &corpus.mentions,
-        RECORDS_PER_CHUNK,
-    );
-    chunked(&mut jobs, tag::TIMES, &corpus.times, RECORDS_PER_CHUNK);
-    chunked(&mut jobs, tag::EVENTS, &corpus.events, RECORDS_PER_CHUNK);
-    chunked(&mut jobs, tag::ENTRIES, &corpus.entries, RECORDS_PER_CHUNK);
-    chunked(&mut jobs, tag::QUOTES, &corpus.quotes, RECORDS_PER_CHUNK);
-    chunked(&mut jobs, tag::SOURCES, &corpus.sources, RECORDS_PER_CHUNK);
-    chunked(
-        &mut jobs,
-        tag::PASSAGES,
-        &corpus.passages,
-        RECORDS_PER_CHUNK,
-    );
-    jobs.par_iter().map(|job| job()).collect()
+/// Encodes one section on demand.
+type Job<'a> = Box<dyn Fn() -> Result<Section, String> + Send + Sync + 'a>;
+
+/// The sections of a cache file for the manifest, the load report and the corpus (without its
+/// index), encoded on demand so that the writer can hold only a few at a time.
+pub struct Encoding<'a> {
+    jobs: Vec<Job<'a>>,
+}
+
+impl<'a> Encoding<'a> {
+    /// Plans the sections; nothing is encoded yet.
+    pub fn new(manifest: &'a Manifest, report: &'a ReportRef<'a>, corpus: &'a Corpus) -> Self {
+        let mut jobs: Vec<Job<'a>> = vec![
+            Box::new(move || one(tag::MANIFEST, manifest)),
+            Box::new(move || one(tag::REPORT, report)),
+        ];
+        chunked(
+            &mut jobs,
+            tag::ARTICLES,
+            &corpus.articles,
+            ARTICLES_PER_CHUNK,
+        );
+        chunked(&mut jobs, tag::ACTORS, &corpus.actors, RECORDS_PER_CHUNK);
+        chunked(
+            &mut jobs,
+            tag::MENTIONS,
+            &corpus.mentions,
+            RECORDS_PER_CHUNK,
+        );
+        chunked(&mut jobs, tag::TIMES, &corpus.times, RECORDS_PER_CHUNK);
+        chunked(&mut jobs, tag::EVENTS, &corpus.events, RECORDS_PER_CHUNK);
+        chunked(&mut jobs, tag::ENTRIES, &corpus.entries, RECORDS_PER_CHUNK);
+        chunked(&mut jobs, tag::QUOTES, &corpus.quotes, RECORDS_PER_CHUNK);
+        chunked(&mut jobs, tag::SOURCES, &corpus.sources, RECORDS_PER_CHUNK);
+        chunked(
+            &mut jobs,
+            tag::PASSAGES,
+            &corpus.passages,
+            RECORDS_PER_CHUNK,
+        );
+        Encoding { jobs }
+    }
+
+    /// How many sections.
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Never: the manifest and the report are always there.
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+
+    /// Encodes section `i`.
+    pub fn section(&self, i: usize) -> Result<Section, String> {
+        self.jobs.get(i).ok_or("no such section")?()
+    }
 }
 
 fn one<T: Serialize + ?Sized>(tag: u8, value: &T) -> Result<Section, String> {
@@ -95,7 +117,7 @@ fn one<T: Serialize + ?Sized>(tag: u8, value: &T) -> Result<Section, String> {
 
 /// Adds one encoding job per chunk of `records` (at least one, so an empty list is stored too).
 fn chunked<'a, T: Serialize + Sync>(
-    jobs: &mut Vec<Box<dyn Fn() -> Result<Section, String> + Send + Sync + 'a>>,
+    jobs: &mut Vec<Job<'a>>,
     tag: u8,
     records: &'a [T],
     per_chunk: usize,
@@ -280,10 +302,10 @@ mod tests {
     fn round_trip(corpus: &Corpus) -> Corpus {
         let manifest = Manifest::default();
         let report: ReportRef<'_> = (vec![(std::path::Path::new("x.pdf"), "unsupported")], vec![]);
-        let sections = encode(&manifest, &report, corpus).unwrap();
+        let encoding = Encoding::new(&manifest, &report, corpus);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cache");
-        file::write_atomically(&path, 1, &sections).unwrap();
+        file::write_atomically(&path, 1, encoding.len(), |i| encoding.section(i)).unwrap();
         let opened = CacheFile::open(&path).unwrap();
         assert_eq!(read_manifest(&opened).unwrap(), manifest);
         let (back, report) = read_corpus(&opened).unwrap();
@@ -368,7 +390,7 @@ mod tests {
         ];
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cache");
-        file::write_atomically(&path, 1, &sections).unwrap();
+        std::fs::write(&path, file::to_bytes(1, &sections)).unwrap();
         let opened = CacheFile::open(&path).unwrap();
         assert!(read_manifest(&opened).is_ok());
         assert!(read_corpus(&opened).is_err());
