@@ -73,12 +73,12 @@ impl Manifest {
     /// it had not been modified just before the hash was taken.
     fn trusted_hash(
         &self,
-        by_path: &HashMap<&Path, &Stamp>,
+        by_path: &HashMap<&[u8], &Stamp>,
         path: &Path,
         size: u64,
         modified: (u64, u32),
     ) -> Option<u64> {
-        let stamp = by_path.get(path)?;
+        let stamp = by_path.get(path.as_os_str().as_encoded_bytes())?;
         let settled = modified.0.saturating_add(RACY_SECONDS) <= self.taken_at;
         (stamp.size == size && stamp.modified == modified && settled).then_some(stamp.content)
     }
@@ -101,10 +101,12 @@ pub fn fingerprint(paths: &[PathBuf], previous: Option<&Manifest>) -> (Fingerpri
         .unwrap_or(0);
     let empty = Manifest::default();
     let previous = previous.unwrap_or(&empty);
-    let by_path: HashMap<&Path, &Stamp> = previous
+    // Keyed by the path's bytes: hashing a `Path` walks its components, which at a hundred
+    // thousand files costs more than the stat calls.
+    let by_path: HashMap<&[u8], &Stamp> = previous
         .stamps
         .iter()
-        .map(|s| (s.path.as_path(), s))
+        .map(|s| (s.path.as_os_str().as_encoded_bytes(), s))
         .collect();
     let found = discover(paths);
     let entries: Vec<Entry> = found
