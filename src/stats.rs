@@ -87,17 +87,25 @@ impl Stage {
     }
 }
 
-/// Wall time spent per stage; a stage met twice (the index is built twice) adds up.
+/// Wall time spent per stage; a stage met twice (the index is built twice) adds up. With each
+/// wall-time stage, the process's peak memory when it ended, so that the stage which raised
+/// the peak shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StageTimes {
     spent: [Duration; Stage::ALL.len()],
+    peak_after: [Option<u64>; Stage::ALL.len()],
 }
 
 impl StageTimes {
-    /// Adds `spent` to `stage`.
+    /// Adds `spent` to `stage`; for a wall-time stage that just ended, notes the peak memory.
     pub fn add(&mut self, stage: Stage, spent: Duration) {
         if let Some(total) = self.spent.get_mut(stage.slot()) {
             *total += spent;
+        }
+        if !stage.is_thread_time()
+            && let Some(peak) = self.peak_after.get_mut(stage.slot())
+        {
+            *peak = peak_memory_bytes().max(*peak);
         }
     }
 
@@ -107,6 +115,12 @@ impl StageTimes {
         let result = work();
         self.add(stage, started.elapsed());
         result
+    }
+
+    /// The process's peak memory in bytes when `stage` last ended; `None` for stages not met,
+    /// thread-time stages, and systems that do not say.
+    pub fn peak_after(&self, stage: Stage) -> Option<u64> {
+        self.peak_after.get(stage.slot()).copied().flatten()
     }
 
     /// The time recorded for `stage`.
@@ -201,6 +215,17 @@ mod tests {
         assert_eq!(times.get(Stage::Actors), Duration::ZERO);
         let answer = times.time(Stage::Actors, || 42);
         assert_eq!(answer, 42);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_peak_is_noted_when_a_wall_time_stage_ends() {
+        let mut times = StageTimes::default();
+        times.time(Stage::Actors, || ());
+        times.add(Stage::Clean, Duration::from_millis(1));
+        assert!(times.peak_after(Stage::Actors).is_some_and(|b| b > 0));
+        assert_eq!(times.peak_after(Stage::Clean), None);
+        assert_eq!(times.peak_after(Stage::Times), None);
     }
 
     #[test]

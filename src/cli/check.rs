@@ -78,6 +78,9 @@ struct StageTime {
     seconds: f64,
     /// "wall", or "threads" for thread time summed over threads.
     measure: &'static str,
+    /// The process's peak memory when the stage ended (wall-time stages that ran).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    peak_bytes_after: Option<u64>,
 }
 
 impl Stats {
@@ -93,6 +96,7 @@ impl Stats {
                     } else {
                         "wall"
                     },
+                    peak_bytes_after: opened.spent.peak_after(stage),
                 })
                 .collect(),
             peak_memory_bytes: crate::stats::peak_memory_bytes(),
@@ -204,10 +208,14 @@ fn write_human(check: &CheckReport, out: &mut dyn Write) -> Result<(), CliError>
 fn write_stats(stats: &Stats, out: &mut dyn Write) -> Result<(), CliError> {
     writeln!(
         out,
-        "Time by stage (wall time; clean and sentences: thread time summed over threads, part of read):"
+        "Time by stage (wall time; clean and sentences: thread time summed over threads, part of read), and the peak memory when it ended:"
     )?;
     for time in &stats.stages {
-        writeln!(out, "  {:<10} {:>9.3} s", time.stage, time.seconds)?;
+        let peak = time
+            .peak_bytes_after
+            .map(|b| format!("   peak {:>7.1} MB", b as f64 / (1024.0 * 1024.0)))
+            .unwrap_or_default();
+        writeln!(out, "  {:<10} {:>9.3} s{peak}", time.stage, time.seconds)?;
     }
     let location = stats
         .cache_file
