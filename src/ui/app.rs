@@ -1,7 +1,7 @@
 //! The browser's whole state and its one transition function, [`App::update`]. Nothing here
 //! touches the terminal, so every transition is unit-tested as plain code.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::model::{
     ActorId, ActorKind, ArticleId, Corpus, EntryId, SentenceRef, Speaker, TimelineEntry,
@@ -17,6 +17,7 @@ use super::layout::{self, LayoutMode};
 use super::lens::{self, LensItem, Narrowed, Outlet, SourceItem, TimelineItem};
 use super::names::{self, NameIndex};
 use super::reader::{self, ReaderState};
+use super::timeline_text::TimelineText;
 use crate::corrections::{Corrections, Unmatched};
 
 /// The three list panes, in order; the index into per-list arrays.
@@ -141,6 +142,8 @@ pub struct App {
     pub outlets: Vec<Outlet>,
     /// The actors' names laid out for the filters, once per corpus.
     pub(super) names: NameIndex,
+    /// The timeline's rows laid out for its filter, once per lens, when first filtered.
+    timeline_text: OnceLock<TimelineText>,
     matcher: Box<dyn Matcher>,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
@@ -245,6 +248,7 @@ impl App {
             store: Err("no store".into()),
             outlets,
             names,
+            timeline_text: OnceLock::new(),
             matcher: Box::new(FastMatcher),
             size: (width, height),
             focus: Pane::Timeline,
@@ -478,6 +482,7 @@ impl App {
     /// Recomputes the panes after the lens changed; selections go back to the top.
     pub(super) fn relens(&mut self) {
         self.narrowed = lens::narrow(&self.corpus, &self.outlets, &self.lens);
+        self.timeline_text = OnceLock::new();
         self.lists = [ListState::default(); 3];
         self.rows_query = Default::default();
         self.memo = Default::default();
@@ -646,37 +651,36 @@ impl App {
         } else {
             Vec::new()
         };
-        let timeline = &self.narrowed.timeline;
+        let prepared = self
+            .timeline_text
+            .get_or_init(|| TimelineText::new(corpus, &self.narrowed.timeline, &lens));
         let one = |item: usize| -> Option<Scored> {
-            let (score, rank) = match *timeline.get(item)? {
-                TimelineItem::Article(a) => (matcher.score(&article_label(corpus, a), query)?, 0),
-                TimelineItem::Entry(e) => {
-                    let entry = corpus.entries.get(e.index())?;
-                    let summary = entry_sentence_in(corpus, entry, &lens)
-                        .map_or("", |at| corpus.sentence_text(at));
-                    let score = matcher.score(summary, query).or_else(|| {
-                        entry
-                            .events
-                            .iter()
-                            .filter_map(|ev| corpus.events.get(ev.index()))
-                            .flat_map(|ev| ev.actors.iter())
-                            .filter_map(|a| actor_scores.get(a.index()).copied().flatten())
-                            .max()
-                    })?;
-                    (score, distinct_articles(corpus, entry) as u32)
-                }
-            };
+            let score = matcher.score(prepared.text(item), query).or_else(|| {
+                prepared
+                    .actors(item)
+                    .iter()
+                    .filter_map(|a| actor_scores.get(a.index()).copied().flatten())
+                    .max()
+            })?;
             Some(Scored {
                 score,
-                rank,
+                rank: prepared.rank(item),
                 item: item as u32,
                 via: None,
             })
         };
+        // The candidates are walked in row order, so the text is read front to back.
+        let mut wanted = vec![false; prepared.len()];
+        for &c in candidates {
+            if let Some(slot) = wanted.get_mut(c) {
+                *slot = true;
+            }
+        }
+        let one = |(item, wanted): (usize, &bool)| if *wanted { one(item) } else { None };
         if candidates.len() >= PARALLEL_FROM {
-            candidates.par_iter().filter_map(|i| one(*i)).collect()
+            wanted.par_iter().enumerate().filter_map(one).collect()
         } else {
-            candidates.iter().filter_map(|i| one(*i)).collect()
+            wanted.iter().enumerate().filter_map(one).collect()
         }
     }
 
@@ -1464,7 +1468,7 @@ impl App {
 
 /// The sentence that reports `entry`: the first of its events that involves every actor in
 /// `lens`, else its first event.
-fn entry_sentence_in(
+pub(super) fn entry_sentence_in(
     corpus: &Corpus,
     entry: &TimelineEntry,
     lens: &[ActorId],
@@ -1482,7 +1486,7 @@ fn entry_sentence_in(
 }
 
 /// The text an article row of the timeline shows and is filtered by.
-fn article_label(corpus: &Corpus, article: ArticleId) -> String {
+pub(super) fn article_label(corpus: &Corpus, article: ArticleId) -> String {
     let Some(a) = corpus.article(article) else {
         return String::new();
     };
@@ -1493,7 +1497,7 @@ fn article_label(corpus: &Corpus, article: ArticleId) -> String {
 }
 
 /// How many distinct articles report `entry`, without allocating for the usual few events.
-fn distinct_articles(corpus: &Corpus, entry: &TimelineEntry) -> usize {
+pub(super) fn distinct_articles(corpus: &Corpus, entry: &TimelineEntry) -> usize {
     let article = |i: usize| {
         entry
             .events

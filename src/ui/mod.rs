@@ -15,6 +15,7 @@ pub mod reader;
 pub mod scale;
 pub mod svg;
 pub mod theme;
+pub mod timeline_text;
 pub mod view;
 
 pub use action::{Action, Pane};
