@@ -483,10 +483,30 @@ impl App {
     pub(super) fn relens(&mut self) {
         self.narrowed = lens::narrow(&self.corpus, &self.outlets, &self.lens);
         self.timeline_text = OnceLock::new();
+        self.keep_reader_in_lens();
         self.lists = [ListState::default(); 3];
         self.rows_query = Default::default();
         self.memo = Default::default();
         self.refilter_all();
+    }
+
+    /// When the open article is outside the lens, opens the lens's first article instead, at
+    /// its first mention of a lens actor: the reader shows what the panes are about.
+    fn keep_reader_in_lens(&mut self) {
+        let Some(allowed) = lens::allowed_articles(&self.corpus, &self.outlets, &self.lens) else {
+            return;
+        };
+        let outside = self
+            .reader
+            .as_ref()
+            .is_some_and(|r| !allowed.get(r.article.index()).copied().unwrap_or(false));
+        if !outside {
+            return;
+        }
+        let first = self.reader_articles().first().copied();
+        if let Some(at) = first.and_then(|a| self.timeline_sentence(TimelineItem::Article(a))) {
+            self.open_reader(at.article, at.sentence);
+        }
     }
 
     fn refilter_all(&mut self) {

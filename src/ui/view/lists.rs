@@ -246,6 +246,11 @@ pub fn sources(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused:
 pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let total = app.corpus.actors.iter().filter(|a| !a.hidden).count();
     let narrowed = app.narrowed.actors.len();
+    let mut actors_title = title("Actors", app.rows[2].len(), narrowed, total);
+    if !app.lens_actors().is_empty() {
+        // Under an actor lens the count is of sentences shared with the lens actors.
+        actors_title.push_str(" \u{b7} shared sentences");
+    }
     list(
         frame,
         area,
@@ -253,7 +258,7 @@ pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
         theme,
         focused,
         2,
-        title("Actors", app.rows[2].len(), narrowed, total),
+        actors_title,
         narrowed < total,
         "No actors found",
         |row, base| {
