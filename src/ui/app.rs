@@ -64,6 +64,15 @@ struct Scored {
     via: Option<u16>,
 }
 
+impl Scored {
+    /// The sort key, smallest first: higher score, then higher rank, then earlier position.
+    fn key(&self) -> u128 {
+        let score = (i128::from(self.score) - i128::from(i64::MIN)) as u128;
+        let rank = u128::from(self.rank);
+        !((score << 64) | (rank << 32) | u128::from(u32::MAX - self.item))
+    }
+}
+
 /// Lists at least this long are matched and sorted on all cores.
 const PARALLEL_FROM: usize = 4096;
 
@@ -553,16 +562,11 @@ impl App {
                 _ => self.match_actor_rows(&candidates, &query),
             };
             // A total order (ties by position), so a parallel match gives the same rows.
-            let order = |a: &Scored, b: &Scored| {
-                b.score
-                    .cmp(&a.score)
-                    .then(b.rank.cmp(&a.rank))
-                    .then(a.item.cmp(&b.item))
-            };
+            // One integer compare per step: score, rank and position packed into a key.
             if scored.len() >= PARALLEL_FROM {
-                scored.par_sort_unstable_by(order);
+                scored.par_sort_unstable_by_key(Scored::key);
             } else {
-                scored.sort_unstable_by(order);
+                scored.sort_unstable_by_key(Scored::key);
             }
             self.rows[i] = scored
                 .into_iter()

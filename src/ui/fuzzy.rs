@@ -321,7 +321,11 @@ impl FastMatcher {
         if query.is_empty() {
             return Some(0);
         }
-        let fold = !query.chars().any(char::is_uppercase);
+        let fold = if query.is_ascii() {
+            !query.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            !query.chars().any(char::is_uppercase)
+        };
         if candidate.is_ascii() && query.is_ascii() {
             // ASCII: bytes are chars, so byte indices are char indices. A short query is folded
             // on the stack: this runs for every name at every keystroke.
