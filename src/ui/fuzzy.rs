@@ -179,6 +179,9 @@ fn align<U: Unit>(
     positions: Option<&mut Vec<usize>>,
 ) -> Option<i64> {
     let eq = |h: U, q: U| if fold { h.folded() == q } else { h == q };
+    if let [q] = query {
+        return align_one(hay, *q, eq, positions);
+    }
     // No later place can beat one at a word start with every character in a run (only the
     // prefix and whole-name bonuses could, and they go to the first place).
     let m = query.len() as i64;
@@ -202,6 +205,39 @@ fn align<U: Unit>(
     let (score, start, end) = best?;
     if let Some(p) = positions {
         score_window(hay, query, start, end, eq, Some(p));
+    }
+    Some(score)
+}
+
+/// [`align`] for a one-character query, the first keystroke, which every candidate is matched
+/// against: one pass, each occurrence scored as a one-character place would be.
+fn align_one<U: Unit>(
+    hay: &[U],
+    q: U,
+    eq: impl Fn(U, U) -> bool,
+    positions: Option<&mut Vec<usize>>,
+) -> Option<i64> {
+    let mut best: Option<(i64, usize)> = None;
+    let mut previous = Class::Separator;
+    for (i, &h) in hay.iter().enumerate() {
+        let class = h.class();
+        if eq(h, q) {
+            let mut score = SCORE_MATCH + bonus(previous, class) * FIRST_CHAR_MULTIPLIER;
+            if i == 0 {
+                score += BONUS_PREFIX;
+                if hay.len() == 1 {
+                    score += BONUS_EXACT;
+                }
+            }
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, i));
+            }
+        }
+        previous = class;
+    }
+    let (score, at) = best?;
+    if let Some(p) = positions {
+        p.push(at);
     }
     Some(score)
 }
@@ -414,6 +450,17 @@ mod tests {
         // A long query (no stack buffer) matches the same way.
         let long = "a".repeat(70);
         assert!(m.matches(&long, &long).is_some());
+    }
+
+    #[test]
+    fn a_one_letter_query_takes_the_best_occurrence() {
+        let m = FastMatcher;
+        // The word start beats the earlier letter inside a word.
+        let found = m.matches("Matchiani Tchiani", "t").expect("matches");
+        assert_eq!(found.indices, vec![10]);
+        assert!(m.score("Tchiani", "t") > m.score("Matchiani Tchiani", "t"));
+        assert!(m.score("t", "t") > m.score("Tchiani", "t"));
+        assert!(m.score("Bazoum", "t").is_none());
     }
 
     #[test]
