@@ -9,7 +9,11 @@
 //!
 //! The synthetic names ([`dossier::ui::scale`]) share syllables, so most of them match
 //! "tchi": the worst case, where typing more letters hardly narrows the list. Each query is
-//! typed, then erased with Backspace, character by character; every keystroke is timed.
+//! typed, then erased with Backspace, character by character; every keystroke is timed, in wall
+//! time and in CPU time over all threads (on a shared machine the wall time mostly measures the
+//! other workers). Measured on a 2-core machine under load 5–7, 100,000 actors: p50 2.6 ms,
+//! p99 35 ms wall, 17 ms CPU (SkimMatcherV2 behind a prefilter, before: 42–56 ms a keystroke,
+//! 75 ms p99); 10,000 actors: p99 1.3 ms; 1,000,000 timeline entries: p50 123 ms, p99 355 ms.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
