@@ -101,7 +101,7 @@ fn filter_matches_aliases_and_ranks() {
     assert!(a.prompt_active());
     run(&mut a, &typed("omar"));
     assert_eq!(a.selected_actor(), Some(actor(&a, "Tchiani")));
-    assert_eq!(a.rows[2][0].via.as_deref(), Some("Omar Tchiani"));
+    assert_eq!(a.row_via(&a.rows[2][0]), Some("Omar Tchiani"));
     a.update(Action::DeleteChar);
     run(&mut a, &[Action::Submit]);
     assert!(!a.prompt_active());

@@ -5,6 +5,7 @@
 mod clipboard;
 mod guard;
 mod watch;
+pub mod wire;
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Receiver};
@@ -119,8 +120,8 @@ fn event_loop(
 }
 
 /// Draws one frame inside synchronized output, so a slow link shows whole frames.
-fn draw(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+fn draw<W: Write>(
+    terminal: &mut Terminal<CrosstermBackend<W>>,
     app: &App,
     theme: &Theme,
 ) -> io::Result<()> {

@@ -1,19 +1,23 @@
 //! The browser's whole state and its one transition function, [`App::update`]. Nothing here
 //! touches the terminal, so every transition is unit-tested as plain code.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use crate::model::{Actor, ActorId, ActorKind, ArticleId, Corpus, EntryId, SentenceRef, Speaker};
+use crate::model::{
+    ActorId, ActorKind, ArticleId, Corpus, EntryId, SentenceRef, Speaker, TimelineEntry,
+};
 
 use super::action::{Action, Pane};
 use super::correct::{CorrectionsStore, MemoryStore, RenamePrompt};
 use rayon::prelude::*;
 
-use super::fuzzy::{Match, Matcher, SkimMatcher, may_match};
+use super::fuzzy::{FastMatcher, Matcher};
 use super::keymap::Context;
 use super::layout::{self, LayoutMode};
 use super::lens::{self, LensItem, Narrowed, Outlet, SourceItem, TimelineItem};
+use super::names::{self, NameIndex};
 use super::reader::{self, ReaderState};
+use super::timeline_text::TimelineText;
 use crate::corrections::{Corrections, Unmatched};
 
 /// The three list panes, in order; the index into per-list arrays.
@@ -42,27 +46,63 @@ pub struct Filter {
 pub struct Row {
     /// Index into the pane's narrowed list.
     pub item: usize,
-    /// Matched char indices in the row's label (empty without a filter).
-    pub matched: Vec<usize>,
-    /// For actors matched through another name: that name (its indices are in `matched`).
-    pub via: Option<String>,
+    /// For actors matched through another name: its index in the actor's aliases (see
+    /// [`App::row_via`]). The matched letters are found for the rows drawn only.
+    pub via: Option<u16>,
 }
+
+/// A row matched by the filter, before sorting: compact, so a million of them sort fast.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    /// The matcher's score; higher first.
+    score: i64,
+    /// The tie-breaker: mentions, articles or citations; higher first.
+    rank: u32,
+    /// Index into the pane's narrowed list.
+    item: u32,
+    /// For an actor matched through another name: its index in the aliases.
+    via: Option<u16>,
+}
+
+impl Scored {
+    /// The sort key, smallest first: higher score, then higher rank, then earlier position.
+    fn key(&self) -> u128 {
+        let score = (i128::from(self.score) - i128::from(i64::MIN)) as u128;
+        let rank = u128::from(self.rank);
+        !((score << 64) | (rank << 32) | u128::from(u32::MAX - self.item))
+    }
+}
+
+/// Lists at least this long are matched and sorted on all cores.
+const PARALLEL_FROM: usize = 4096;
+
+/// Marks an actor that is not a candidate.
+const NO_ITEM: u32 = u32::MAX;
+
+/// At most this many rows are kept for Backspace, over all the queries typed on the way.
+const MEMO_ROWS: usize = 2_000_000;
 
 /// The finder over all actors.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Finder {
     /// The query; a leading `@` keeps people, `#` countries.
     pub query: String,
-    /// Matching actors, best first, with the other name matched (the indices are left empty:
-    /// the view finds them for the rows it draws).
-    pub results: Vec<(ActorId, Vec<usize>, Option<String>)>,
+    /// Matching actors, best first, with the other name matched as an index into the actor's
+    /// aliases (the matched letters are left empty: the view finds them for the rows drawn).
+    pub results: FinderResults,
     /// The selected result.
     pub selected: usize,
     /// The query `results` were computed for.
     pub results_query: String,
     /// When choosing the actor to merge this one into (`m`), else the finder fills the lens.
     pub merge: Option<ActorId>,
+    /// The results of the shorter queries typed on the way to this one, shortest first, so
+    /// Backspace restores them without matching again.
+    pub earlier: Vec<(String, FinderResults)>,
 }
+
+/// The finder's results: actor, matched letters (left empty), other name matched.
+pub type FinderResults = Vec<(ActorId, Vec<usize>, Option<u16>)>;
 
 /// What a detail view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +149,10 @@ pub struct App {
     pub(super) store: Result<Box<dyn CorrectionsStore>, String>,
     /// The outlets of the corpus, computed once.
     pub outlets: Vec<Outlet>,
+    /// The actors' names laid out for the filters, once per corpus.
+    pub(super) names: NameIndex,
+    /// The timeline's rows laid out for its filter, once per lens, when first filtered.
+    timeline_text: OnceLock<TimelineText>,
     matcher: Box<dyn Matcher>,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
@@ -126,6 +170,12 @@ pub struct App {
     pub rows: [Vec<Row>; 3],
     /// Per list: the filter query `rows` were computed for.
     rows_query: [String; 3],
+    /// Per list: the rows of the shorter queries typed on the way to this one, shortest first,
+    /// so Backspace restores them without matching again.
+    memo: [Vec<(String, Vec<Row>)>; 3],
+    /// Per list: its rows counted by kind (timeline: entries, articles; sources: sources,
+    /// quotes; actors: all, 0), for the pane titles.
+    pub kinds: [(usize, usize); 3],
     /// The reader, when an article is open.
     pub reader: Option<ReaderState>,
     /// The overlay, if any.
@@ -199,13 +249,16 @@ impl App {
             .iter()
             .min_by_key(|a| (a.date, a.id))
             .map(|a| ReaderState::new(a.id));
+        let names = NameIndex::new(&corpus);
         let mut app = App {
             raw: Arc::clone(&corpus),
             corpus,
             corrections: Corrections::default(),
             store: Err("no store".into()),
             outlets,
-            matcher: Box::new(SkimMatcher::default()),
+            names,
+            timeline_text: OnceLock::new(),
+            matcher: Box::new(FastMatcher),
             size: (width, height),
             focus: Pane::Timeline,
             lens: Vec::new(),
@@ -214,6 +267,8 @@ impl App {
             filters: Default::default(),
             rows: Default::default(),
             rows_query: Default::default(),
+            memo: Default::default(),
+            kinds: Default::default(),
             reader,
             overlay: None,
             history: Vec::new(),
@@ -300,33 +355,15 @@ impl App {
     /// actors, else its first event.
     pub fn entry_sentence(&self, entry: EntryId) -> Option<SentenceRef> {
         let entry = self.corpus.entries.get(entry.index())?;
-        let lens = self.lens_actors();
-        let events = || {
-            entry
-                .events
-                .iter()
-                .filter_map(|e| self.corpus.events.get(e.index()))
-        };
-        events()
-            .find(|e| lens.iter().all(|a| e.actors.contains(a)))
-            .or_else(|| events().next())
-            .map(|e| e.at)
+        entry_sentence_in(&self.corpus, entry, &self.lens_actors())
     }
 
     /// How many articles report an entry.
     pub fn entry_articles(&self, entry: EntryId) -> usize {
-        let Some(entry) = self.corpus.entries.get(entry.index()) else {
-            return 0;
-        };
-        let mut articles: Vec<ArticleId> = entry
-            .events
-            .iter()
-            .filter_map(|e| self.corpus.events.get(e.index()))
-            .map(|e| e.at.article)
-            .collect();
-        articles.sort_unstable();
-        articles.dedup();
-        articles.len()
+        self.corpus
+            .entries
+            .get(entry.index())
+            .map_or(0, |e| distinct_articles(&self.corpus, e))
     }
 
     /// The label a source row shows and is filtered by.
@@ -401,13 +438,7 @@ impl App {
 
     /// The text an article row of the timeline shows and is filtered by.
     pub fn article_row_label(&self, article: ArticleId) -> String {
-        let Some(a) = self.corpus.article(article) else {
-            return String::new();
-        };
-        match a.outlet.as_deref() {
-            Some(outlet) => format!("published: {} \u{2014} {outlet}", a.display_title()),
-            None => format!("published: {}", a.display_title()),
-        }
+        article_label(&self.corpus, article)
     }
 
     /// The selected source row.
@@ -460,9 +491,31 @@ impl App {
     /// Recomputes the panes after the lens changed; selections go back to the top.
     pub(super) fn relens(&mut self) {
         self.narrowed = lens::narrow(&self.corpus, &self.outlets, &self.lens);
+        self.timeline_text = OnceLock::new();
+        self.keep_reader_in_lens();
         self.lists = [ListState::default(); 3];
         self.rows_query = Default::default();
+        self.memo = Default::default();
         self.refilter_all();
+    }
+
+    /// When the open article is outside the lens, opens the lens's first article instead, at
+    /// its first mention of a lens actor: the reader shows what the panes are about.
+    fn keep_reader_in_lens(&mut self) {
+        let Some(allowed) = lens::allowed_articles(&self.corpus, &self.outlets, &self.lens) else {
+            return;
+        };
+        let outside = self
+            .reader
+            .as_ref()
+            .is_some_and(|r| !allowed.get(r.article.index()).copied().unwrap_or(false));
+        if !outside {
+            return;
+        }
+        let first = self.reader_articles().first().copied();
+        if let Some(at) = first.and_then(|a| self.timeline_sentence(TimelineItem::Article(a))) {
+            self.open_reader(at.article, at.sentence);
+        }
     }
 
     fn refilter_all(&mut self) {
@@ -474,140 +527,235 @@ impl App {
     /// Recomputes the rows of list `i` from the narrowed list and the filter.
     fn refilter(&mut self, i: usize) {
         let query = self.filters[i].query.clone();
+        let previous = std::mem::take(&mut self.rows_query[i]);
         let n = match i {
             0 => self.narrowed.timeline.len(),
             1 => self.narrowed.sources.len(),
             _ => self.narrowed.actors.len(),
         };
         if query.is_empty() {
-            self.rows[i] = (0..n)
-                .map(|item| Row {
-                    item,
-                    matched: Vec::new(),
-                    via: None,
-                })
-                .collect();
+            self.memo[i].clear();
+            self.rows[i] = (0..n).map(|item| Row { item, via: None }).collect();
+        } else if let Some(rows) = self.recall(i, &query, &previous) {
+            // Backspace: the rows this query had on the way here.
+            self.rows[i] = rows;
         } else {
-            // Typing one more character can only drop matches: when the query extends the one
-            // the rows were computed for, only those rows need matching again.
-            let previous = &self.rows_query[i];
-            let candidates: Vec<usize> =
-                if !previous.is_empty() && query.starts_with(previous.as_str()) {
-                    self.rows[i].iter().map(|r| r.item).collect()
-                } else {
-                    (0..n).collect()
-                };
-            let mut scored: Vec<(i64, u32, Row)> = if i == 2 {
-                self.match_actor_rows(&candidates, &query)
+            // Typing one more character can only drop matches (a subsequence of the longer
+            // query is one of the shorter; a case-sensitive match is also a folded one): when
+            // the query extends the one the rows were computed for, only those rows are
+            // matched again, and they are kept for Backspace.
+            let narrowing = !previous.is_empty() && query.starts_with(previous.as_str());
+            let candidates: Vec<usize> = if narrowing {
+                self.rows[i].iter().map(|r| r.item).collect()
             } else {
-                let mut scored = Vec::new();
-                for item in candidates {
-                    let found = match i {
-                        0 => self.match_entry(item, &query),
-                        _ => self.match_source(item, &query),
-                    };
-                    if let Some((m, rank, via)) = found {
-                        scored.push((
-                            m.score,
-                            rank,
-                            Row {
-                                item,
-                                matched: m.indices,
-                                via,
-                            },
-                        ));
-                    }
-                }
-                scored
+                (0..n).collect()
+            };
+            if narrowing {
+                let rows = std::mem::take(&mut self.rows[i]);
+                self.remember_rows(i, previous, rows);
+            } else {
+                self.memo[i].clear();
+            }
+            let mut scored = match i {
+                0 => self.match_timeline(&candidates, &query),
+                1 => self.match_sources(&candidates, &query),
+                _ => self.match_actor_rows(&candidates, &query),
             };
             // A total order (ties by position), so a parallel match gives the same rows.
-            scored.sort_unstable_by(|a, b| {
-                b.0.cmp(&a.0)
-                    .then(b.1.cmp(&a.1))
-                    .then(a.2.item.cmp(&b.2.item))
-            });
-            self.rows[i] = scored.into_iter().map(|(_, _, r)| r).collect();
+            // One integer compare per step: score, rank and position packed into a key.
+            if scored.len() >= PARALLEL_FROM {
+                scored.par_sort_unstable_by_key(Scored::key);
+            } else {
+                scored.sort_unstable_by_key(Scored::key);
+            }
+            self.rows[i] = scored
+                .into_iter()
+                .map(|s| Row {
+                    item: s.item as usize,
+                    via: s.via,
+                })
+                .collect();
         }
         self.rows_query[i] = query;
+        self.count_kinds(i);
         let len = self.rows[i].len();
         let list = &mut self.lists[i];
         list.selected = list.selected.min(len.saturating_sub(1));
         list.offset = list.offset.min(list.selected);
     }
 
-    fn match_entry(&self, item: usize, query: &str) -> Option<(Match, u32, Option<String>)> {
-        let entry = match *self.narrowed.timeline.get(item)? {
-            TimelineItem::Entry(e) => e,
-            TimelineItem::Article(a) => {
-                let label = self.article_row_label(a);
-                return self.matcher.matches(&label, query).map(|m| (m, 0, None));
-            }
-        };
-        let summary = self.entry_summary(entry);
-        let rank = self.entry_articles(entry) as u32;
-        if let Some(m) = self.matcher.matches(summary, query) {
-            return Some((m, rank, None));
+    /// Keeps `rows`, the result of `query`, for Backspace, while the kept rows stay few enough.
+    fn remember_rows(&mut self, i: usize, query: String, rows: Vec<Row>) {
+        let kept: usize = self.memo[i].iter().map(|(_, r)| r.len()).sum();
+        if kept + rows.len() <= MEMO_ROWS {
+            self.memo[i].push((query, rows));
         }
-        // Also by the names of the actors involved (no highlight in the summary then).
-        let e = self.corpus.entries.get(entry.index())?;
-        let names: String = e
-            .events
-            .iter()
-            .filter_map(|ev| self.corpus.events.get(ev.index()))
-            .flat_map(|ev| ev.actors.iter())
-            .filter_map(|a| self.corpus.actor(*a))
-            .flat_map(|a| {
-                a.aliases
+    }
+
+    /// The rows kept for `query` when it is an earlier state of `previous` (Backspace), dropping
+    /// the kept results of longer queries.
+    fn recall(&mut self, i: usize, query: &str, previous: &str) -> Option<Vec<Row>> {
+        if !(previous.starts_with(query) && previous.len() > query.len()) {
+            return None;
+        }
+        while let Some((q, rows)) = self.memo[i].pop() {
+            if q == query {
+                return Some(rows);
+            }
+            if q.len() < query.len() {
+                self.memo[i].clear();
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Counts list `i`'s rows by kind, for the pane titles (so a frame does not count a
+    /// million rows): timeline entries and articles, sources and quotes.
+    fn count_kinds(&mut self, i: usize) {
+        let rows = &self.rows[i];
+        self.kinds[i] = match i {
+            0 => {
+                let articles = rows
                     .iter()
-                    .map(String::as_str)
-                    .chain([a.name.as_str()])
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.matcher.matches(&names, query).map(|m| {
-            (
-                Match {
-                    score: m.score,
-                    indices: Vec::new(),
-                },
-                rank,
-                None,
-            )
-        })
+                    .filter(|r| {
+                        matches!(
+                            self.narrowed.timeline.get(r.item),
+                            Some(TimelineItem::Article(_))
+                        )
+                    })
+                    .count();
+                (rows.len() - articles, articles)
+            }
+            1 => {
+                let quotes = rows
+                    .iter()
+                    .filter(|r| {
+                        matches!(
+                            self.narrowed.sources.get(r.item),
+                            Some((SourceItem::Quote(_), _))
+                        )
+                    })
+                    .count();
+                (rows.len() - quotes, quotes)
+            }
+            _ => (rows.len(), 0),
+        };
     }
 
-    fn match_source(&self, item: usize, query: &str) -> Option<(Match, u32, Option<String>)> {
-        let (source, count) = *self.narrowed.sources.get(item)?;
-        let label = self.source_label(source);
-        self.matcher
-            .matches(&label, query)
-            .map(|m| (m, count, None))
+    /// The other name an actors row matched through, if any.
+    pub fn row_via(&self, row: &Row) -> Option<&str> {
+        let (id, _) = *self.narrowed.actors.get(row.item)?;
+        names::alias(self.corpus.actor(id)?, row.via)
     }
 
-    /// Matches the actors list's `candidates` (score alone; the view highlights the rows it
-    /// draws), in parallel when there are many.
-    fn match_actor_rows(&self, candidates: &[usize], query: &str) -> Vec<(i64, u32, Row)> {
+    /// Matches the timeline's `candidates`: an entry by its reporting sentence, else by the
+    /// names of the actors involved (no highlight in the sentence then), ranked by how many
+    /// articles report it; an article row by its label.
+    fn match_timeline(&self, candidates: &[usize], query: &str) -> Vec<Scored> {
         let corpus = &*self.corpus;
         let matcher = &*self.matcher;
-        let actors = &self.narrowed.actors;
-        let one = |item: usize| -> Option<(i64, u32, Row)> {
-            let (id, _) = *actors.get(item)?;
-            let a = corpus.actor(id)?;
-            let (score, via) = match_names(matcher, a, query)?;
-            Some((
+        let lens = self.lens_actors();
+        let has_entries = candidates
+            .iter()
+            .any(|i| matches!(self.narrowed.timeline.get(*i), Some(TimelineItem::Entry(_))));
+        // Each actor is matched once, not once per entry it is in.
+        let actor_scores: Vec<Option<i64>> = if has_entries {
+            let names = &self.names;
+            let one = |a: usize| {
+                names
+                    .best(matcher, ActorId::from_index(a), query)
+                    .map(|m| m.0)
+            };
+            if names.len() >= PARALLEL_FROM {
+                (0..names.len()).into_par_iter().map(one).collect()
+            } else {
+                (0..names.len()).map(one).collect()
+            }
+        } else {
+            Vec::new()
+        };
+        let prepared = self
+            .timeline_text
+            .get_or_init(|| TimelineText::new(corpus, &self.narrowed.timeline, &lens));
+        let one = |item: usize| -> Option<Scored> {
+            let score = matcher.score(prepared.text(item), query).or_else(|| {
+                prepared
+                    .actors(item)
+                    .iter()
+                    .filter_map(|a| actor_scores.get(a.index()).copied().flatten())
+                    .max()
+            })?;
+            Some(Scored {
                 score,
-                a.mention_count,
-                Row {
-                    item,
-                    matched: Vec::new(),
-                    via,
-                },
-            ))
+                rank: prepared.rank(item),
+                item: item as u32,
+                via: None,
+            })
+        };
+        // The candidates are walked in row order, so the text is read front to back.
+        let mut wanted = vec![false; prepared.len()];
+        for &c in candidates {
+            if let Some(slot) = wanted.get_mut(c) {
+                *slot = true;
+            }
+        }
+        let one = |(item, wanted): (usize, &bool)| if *wanted { one(item) } else { None };
+        if candidates.len() >= PARALLEL_FROM {
+            wanted.par_iter().enumerate().filter_map(one).collect()
+        } else {
+            wanted.iter().enumerate().filter_map(one).collect()
+        }
+    }
+
+    /// Matches the sources' `candidates` by their labels, ranked by their counts.
+    fn match_sources(&self, candidates: &[usize], query: &str) -> Vec<Scored> {
+        candidates
+            .iter()
+            .filter_map(|&item| {
+                let (source, count) = *self.narrowed.sources.get(item)?;
+                let score = self.matcher.score(&self.source_label(source), query)?;
+                Some(Scored {
+                    score,
+                    rank: count,
+                    item: item as u32,
+                    via: None,
+                })
+            })
+            .collect()
+    }
+
+    /// Matches the actors list's `candidates` on every name, ranked by mentions, in parallel
+    /// when there are many.
+    fn match_actor_rows(&self, candidates: &[usize], query: &str) -> Vec<Scored> {
+        let names = &self.names;
+        let matcher = &*self.matcher;
+        // The candidates are walked in actor order, so the names are read front to back.
+        let mut item_of = vec![NO_ITEM; names.len()];
+        for &item in candidates {
+            if let Some((id, _)) = self.narrowed.actors.get(item)
+                && let Some(slot) = item_of.get_mut(id.index())
+            {
+                *slot = item as u32;
+            }
+        }
+        let one = |(actor, &item): (usize, &u32)| -> Option<Scored> {
+            if item == NO_ITEM {
+                return None;
+            }
+            let id = ActorId::from_index(actor);
+            let (score, via) = names.best(matcher, id, query)?;
+            Some(Scored {
+                score,
+                rank: names.mentions(id),
+                item,
+                via,
+            })
         };
         if candidates.len() >= PARALLEL_FROM {
-            candidates.par_iter().filter_map(|i| one(*i)).collect()
+            item_of.par_iter().enumerate().filter_map(one).collect()
         } else {
-            candidates.iter().filter_map(|i| one(*i)).collect()
+            item_of.iter().enumerate().filter_map(one).collect()
         }
     }
 
@@ -622,11 +770,25 @@ impl App {
             .map(|m| m.indices)
             .unwrap_or_default()
     }
+
+    /// Recomputes the finder's results for its query.
     pub(super) fn refind(&mut self) {
-        let Some(Overlay::Finder(finder)) = &self.overlay else {
+        let Some(Overlay::Finder(finder)) = &mut self.overlay else {
             return;
         };
         let raw = finder.query.clone();
+        // Backspace: the results this query had on the way here.
+        if finder.results_query.starts_with(raw.as_str()) && finder.results_query.len() > raw.len()
+        {
+            while let Some((q, results)) = finder.earlier.pop() {
+                if q == raw {
+                    finder.results = results;
+                    finder.results_query = raw;
+                    finder.selected = 0;
+                    return;
+                }
+            }
+        }
         let (kind, query) = if let Some(q) = raw.strip_prefix('@') {
             (Some(ActorKind::Person), q)
         } else if let Some(q) = raw.strip_prefix('#') {
@@ -635,42 +797,58 @@ impl App {
             (None, raw.as_str())
         };
         let query = query.trim();
-        type Scored = (i64, u32, ActorId, Option<String>);
+        type Found = (i64, u32, ActorId, Option<u16>);
         // One more character typed can only drop matches: rescan the previous results only.
         let narrowing = !finder.results_query.is_empty()
             && raw.starts_with(finder.results_query.as_str())
             && !query.is_empty();
         let candidates: Vec<ActorId> = if narrowing {
-            finder.results.iter().map(|r| r.0).collect()
+            // In actor order, so the names are read front to back.
+            let mut ids: Vec<ActorId> = finder.results.iter().map(|r| r.0).collect();
+            ids.sort_unstable();
+            let kept: usize = finder.earlier.iter().map(|(_, r)| r.len()).sum();
+            if kept + finder.results.len() <= MEMO_ROWS {
+                let results = std::mem::take(&mut finder.results);
+                finder.earlier.push((finder.results_query.clone(), results));
+            }
+            ids
         } else {
+            finder.earlier.clear();
             self.corpus.actors.iter().map(|a| a.id).collect()
         };
-        let corpus = &*self.corpus;
-        let matcher = &*self.matcher;
         let merge = finder.merge;
-        let one = |id: ActorId| -> Option<Scored> {
-            let a = corpus.actor(id)?;
-            if a.hidden || kind.is_some_and(|k| a.kind != k) || merge == Some(a.id) {
+        let names = &self.names;
+        let matcher = &*self.matcher;
+        let one = |id: ActorId| -> Option<Found> {
+            let (actor_kind, hidden) = names.kind(id)?;
+            if hidden || kind.is_some_and(|k| actor_kind != k) || merge == Some(id) {
                 return None;
             }
+            let mentions = names.mentions(id);
             if query.is_empty() {
-                return Some((0, a.mention_count, a.id, None));
+                return Some((0, mentions, id, None));
             }
-            let (score, via) = match_names(matcher, a, query)?;
-            Some((score, a.mention_count, a.id, via))
+            let (score, via) = names.best(matcher, id, query)?;
+            Some((score, mentions, id, via))
         };
-        let mut results: Vec<Scored> = if candidates.len() >= PARALLEL_FROM {
+        let mut results: Vec<Found> = if candidates.len() >= PARALLEL_FROM {
             candidates.par_iter().filter_map(|id| one(*id)).collect()
         } else {
             candidates.iter().filter_map(|id| one(*id)).collect()
         };
         // A total order, so the parallel match gives the same list every time.
-        results.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let order = |a: &Found, b: &Found| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2));
+        if results.len() >= PARALLEL_FROM {
+            results.par_sort_unstable_by(order);
+        } else {
+            results.sort_unstable_by(order);
+        }
+        let results: FinderResults = results
+            .into_iter()
+            .map(|(_, _, a, via)| (a, Vec::new(), via))
+            .collect();
         if let Some(Overlay::Finder(finder)) = &mut self.overlay {
-            finder.results = results
-                .into_iter()
-                .map(|(_, _, a, via)| (a, Vec::new(), via))
-                .collect();
+            finder.results = results;
             finder.selected = 0;
             finder.results_query = raw;
         }
@@ -1312,28 +1490,58 @@ impl App {
     }
 }
 
-/// Lists at least this long are matched on all cores.
-const PARALLEL_FROM: usize = 4096;
+/// The sentence that reports `entry`: the first of its events that involves every actor in
+/// `lens`, else its first event.
+pub(super) fn entry_sentence_in(
+    corpus: &Corpus,
+    entry: &TimelineEntry,
+    lens: &[ActorId],
+) -> Option<SentenceRef> {
+    let events = || {
+        entry
+            .events
+            .iter()
+            .filter_map(|e| corpus.events.get(e.index()))
+    };
+    events()
+        .find(|e| lens.iter().all(|a| e.actors.contains(a)))
+        .or_else(|| events().next())
+        .map(|e| e.at)
+}
 
-/// Matches an actor on its name and every other name; the best wins (the name on a tie). The
-/// score alone, and the other name when that is what matched. The cheap [`may_match`] test
-/// skips names that cannot match before the matcher runs.
-fn match_names(matcher: &dyn Matcher, a: &Actor, query: &str) -> Option<(i64, Option<String>)> {
-    let mut best: Option<(i64, Option<&str>)> = None;
-    if may_match(&a.name, query) {
-        best = matcher.score(&a.name, query).map(|s| (s, None));
+/// The text an article row of the timeline shows and is filtered by.
+pub(super) fn article_label(corpus: &Corpus, article: ArticleId) -> String {
+    let Some(a) = corpus.article(article) else {
+        return String::new();
+    };
+    match a.outlet.as_deref() {
+        Some(outlet) => format!("published: {} \u{2014} {outlet}", a.display_title()),
+        None => format!("published: {}", a.display_title()),
     }
-    for alias in &a.aliases {
-        if alias == &a.name || !may_match(alias, query) {
-            continue;
-        }
-        if let Some(score) = matcher.score(alias, query)
-            && best.is_none_or(|(b, _)| score > b)
-        {
-            best = Some((score, Some(alias.as_str())));
-        }
+}
+
+/// How many distinct articles report `entry`, without allocating for the usual few events.
+pub(super) fn distinct_articles(corpus: &Corpus, entry: &TimelineEntry) -> usize {
+    let article = |i: usize| {
+        entry
+            .events
+            .get(i)
+            .and_then(|e| corpus.events.get(e.index()))
+            .map(|e| e.at.article)
+    };
+    let n = entry.events.len();
+    if n > 16 {
+        let mut all: Vec<ArticleId> = (0..n).filter_map(article).collect();
+        all.sort_unstable();
+        all.dedup();
+        return all.len();
     }
-    best.map(|(score, via)| (score, via.map(str::to_string)))
+    (0..n)
+        .filter(|&i| {
+            let here = article(i);
+            here.is_some() && (0..i).all(|j| article(j) != here)
+        })
+        .count()
 }
 
 /// Byte ranges where `query` occurs in `body`, case-insensitively (ASCII case folding, so byte

@@ -186,6 +186,7 @@ impl App {
         }
         self.corrections = next;
         self.corpus = Arc::new(corpus);
+        self.names = super::names::NameIndex::new(&self.corpus);
         self.relens_keeping_selection();
         self.message = Some(done);
         true

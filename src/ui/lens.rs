@@ -80,8 +80,9 @@ pub struct Narrowed {
     /// Outlets, cited sources, then the lens actors' quotes, each with its count under the lens
     /// (articles or citations; 0 for a quote).
     pub sources: Vec<(SourceItem, u32)>,
-    /// Actors with their mentions in the lens's articles, ranked first by how often they share
-    /// a sentence with the lens actors.
+    /// Actors with their count: with actors in the lens, how many of their mentions share a
+    /// sentence with a lens actor (what they are ranked by, then by mentions in the lens's
+    /// articles); else their mentions in the lens's articles (or in all, without a lens).
     pub actors: Vec<(ActorId, u32)>,
 }
 
@@ -283,8 +284,10 @@ pub fn narrow(corpus: &Corpus, outlets: &[Outlet], lens: &[LensItem]) -> Narrowe
                 .filter(|(a, _)| corpus.actor(*a).is_some_and(|a| !a.hidden))
                 .collect();
             list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            // The count shown is the one the list is ranked by.
+            let by_sentences = !lens_actors.is_empty();
             list.into_iter()
-                .map(|(a, (_, mentions))| (a, mentions))
+                .map(|(a, (shared, mentions))| (a, if by_sentences { shared } else { mentions }))
                 .collect()
         }
     };

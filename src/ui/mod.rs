@@ -10,9 +10,12 @@ pub mod fuzzy;
 pub mod keymap;
 pub mod layout;
 pub mod lens;
+pub mod names;
 pub mod reader;
+pub mod scale;
 pub mod svg;
 pub mod theme;
+pub mod timeline_text;
 pub mod view;
 
 pub use action::{Action, Pane};

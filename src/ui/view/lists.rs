@@ -109,14 +109,8 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused
         .iter()
         .filter(|a| a.date.is_some())
         .count();
-    let (mut entries, mut articles) = (0, 0);
-    for row in &app.rows[0] {
-        match app.narrowed.timeline.get(row.item) {
-            Some(TimelineItem::Entry(_)) => entries += 1,
-            Some(TimelineItem::Article(_)) => articles += 1,
-            None => {}
-        }
-    }
+    // Counted when the rows were made: a frame does not walk a million rows.
+    let (entries, articles) = app.kinds[0];
     let title = format!(
         "Timeline {} \u{b7} {}",
         count(entries, total_entries, "entries"),
@@ -153,9 +147,10 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused
                             base.patch(theme.dim()),
                         ),
                     ];
+                    let summary = app.entry_summary(entry);
                     spans.extend(highlighted(
-                        app.entry_summary(entry),
-                        &row.matched,
+                        summary,
+                        &app.highlight(summary, &app.filters[0].query),
                         base,
                         base.patch(theme.matched()),
                     ));
@@ -173,9 +168,10 @@ pub fn timeline(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused
                         Span::styled(format!("{date:<10} "), dim),
                         Span::styled(format!("{}   ", theme.article_sign()), dim),
                     ];
+                    let label = app.article_row_label(article);
                     spans.extend(highlighted(
-                        &app.article_row_label(article),
-                        &row.matched,
+                        &label,
+                        &app.highlight(&label, &app.filters[0].query),
                         dim,
                         base.patch(theme.matched()),
                     ));
@@ -196,8 +192,7 @@ pub fn sources(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused:
             Some((SourceItem::Quote(_), _))
         )
     };
-    let quotes = app.rows[1].iter().filter(|r| is_quote(r.item)).count();
-    let shown = app.rows[1].len() - quotes;
+    let (shown, quotes) = app.kinds[1];
     let narrowed = (0..app.narrowed.sources.len())
         .filter(|i| !is_quote(*i))
         .count();
@@ -234,9 +229,10 @@ pub fn sources(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused:
                 _ => format!("{count:>3} "),
             };
             let mut spans = vec![Span::styled(lead, base.patch(theme.dim()))];
+            let label = app.source_label(item);
             spans.extend(highlighted(
-                &app.source_label(item),
-                &row.matched,
+                &label,
+                &app.highlight(&label, &app.filters[1].query),
                 base,
                 base.patch(theme.matched()),
             ));
@@ -250,6 +246,11 @@ pub fn sources(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused:
 pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let total = app.corpus.actors.iter().filter(|a| !a.hidden).count();
     let narrowed = app.narrowed.actors.len();
+    let mut actors_title = title("Actors", app.rows[2].len(), narrowed, total);
+    if !app.lens_actors().is_empty() {
+        // Under an actor lens the count is of sentences shared with the lens actors.
+        actors_title.push_str(" \u{b7} shared sentences");
+    }
     list(
         frame,
         area,
@@ -257,7 +258,7 @@ pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
         theme,
         focused,
         2,
-        title("Actors", app.rows[2].len(), narrowed, total),
+        actors_title,
         narrowed < total,
         "No actors found",
         |row, base| {
@@ -276,7 +277,7 @@ pub fn actors(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
             ];
             // Matched by score alone; the indices are found for the rows drawn.
             let query = &app.filters[2].query;
-            match &row.via {
+            match app.row_via(row) {
                 None => spans.extend(highlighted(
                     &actor.name,
                     &app.highlight(&actor.name, query),

@@ -139,7 +139,7 @@ fn finder(frame: &mut Frame, area: Rect, app: &App, f: &Finder, theme: &Theme) {
             format!("{} ", theme.marker(a.kind)),
             base.patch(theme.kind(a.kind)),
         )];
-        match via {
+        match via.and_then(|v| a.aliases.get(usize::from(v))) {
             None => spans.extend(highlighted(
                 &a.name,
                 &app.highlight(&a.name, query),
