@@ -41,7 +41,7 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
                             sentence,
                         },
                         span: t.span,
-                        value: t.value,
+                        value: t.value.into(),
                         kind: t.kind,
                         point: t.point,
                         ahead: t.ahead,

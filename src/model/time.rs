@@ -1,4 +1,5 @@
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::{ActorId, EntryId, EventId, SentenceRef, Span};
@@ -60,8 +61,9 @@ pub struct TimeExpr {
     pub at: SentenceRef,
     /// The expression's bytes in the body.
     pub span: Span,
-    /// The TimeML value (`2023-07-26`, `2023-03`, `XXXX-03-21`, `P5Y`, `PAST_REF`, …).
-    pub value: String,
+    /// The TimeML value (`2023-07-26`, `2023-03`, `XXXX-03-21`, `P5Y`, `PAST_REF`, …). A compact
+    /// string: values fit in its 24 inline bytes, which spares a corpus millions of allocations.
+    pub value: CompactString,
     /// Date, time, duration or set.
     pub kind: TimexKind,
     /// Where it sits on the calendar; `None` for durations, sets, vague and unresolvable ones.

@@ -305,7 +305,7 @@ pub fn corpus() -> Corpus {
                 found.push(TimeExpr {
                     at: at(article, span.start),
                     span,
-                    value: date(*day).format("%Y-%m-%d").to_string(),
+                    value: date(*day).format("%Y-%m-%d").to_string().into(),
                     kind: TimexKind::Date,
                     point: Some(CalendarPoint {
                         date: date(*day),
