@@ -24,8 +24,6 @@ const MERGE_GAP: usize = 6;
 
 /// One article's side of a comparison.
 pub(crate) struct Side<'a> {
-    /// The article's tokens.
-    pub tokens: &'a [Token],
     /// The shingle starting at each token.
     pub shingles: &'a [u32],
     /// The candidate token ranges (any order, may overlap).
@@ -72,7 +70,13 @@ fn shingle_starts(ranges: &[Range<usize>], n_shingles: usize) -> impl Iterator<I
 }
 
 /// The shared passages between two articles inside their candidate ranges.
-pub(crate) fn align(a: Side<'_>, b: Side<'_>) -> Vec<Matched> {
+/// `content_words(range)` counts the distinct content words among a token range of `a`; it is
+/// only asked about runs long enough to be passages, so the tokens need not be at hand.
+pub(crate) fn align(
+    a: Side<'_>,
+    b: Side<'_>,
+    content_words: impl Fn(&Range<usize>) -> usize,
+) -> Vec<Matched> {
     let a_ranges = merge_ranges(a.ranges);
     let b_ranges = merge_ranges(b.ranges);
     let mut where_in_b: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -128,7 +132,7 @@ pub(crate) fn align(a: Side<'_>, b: Side<'_>) -> Vec<Matched> {
             b: run.first.1..run.last.1 + SHINGLE,
             similarity: 0.0,
         })
-        .filter(|m| distinct_content_words(a.tokens, &m.a) >= MIN_CONTENT_WORDS)
+        .filter(|m| content_words(&m.a) >= MIN_CONTENT_WORDS)
         .collect();
     found.sort_by_key(|m| (m.a.start, m.b.start));
     let mut merged: Vec<Matched> = Vec::with_capacity(found.len());
@@ -151,11 +155,9 @@ pub(crate) fn align(a: Side<'_>, b: Side<'_>) -> Vec<Matched> {
     merged
 }
 
-/// Number of distinct content words among `range` of `tokens`.
-fn distinct_content_words(tokens: &[Token], range: &Range<usize>) -> usize {
+/// Number of distinct content words among `tokens`.
+pub(crate) fn distinct_content_words(tokens: &[Token]) -> usize {
     tokens
-        .get(range.clone())
-        .unwrap_or(&[])
         .iter()
         .filter(|t| t.content)
         .map(|t| t.hash)
@@ -185,10 +187,13 @@ mod tests {
 
     fn side<'a>(tokens: &'a [Token], shingles: &'a [u32]) -> Side<'a> {
         Side {
-            tokens,
             shingles,
             ranges: std::iter::once(0..tokens.len()).collect(),
         }
+    }
+
+    fn content_words(tokens: &[Token]) -> impl Fn(&Range<usize>) -> usize + '_ {
+        move |r| distinct_content_words(tokens.get(r.clone()).unwrap_or(&[]))
     }
 
     #[test]
@@ -202,7 +207,7 @@ mod tests {
              democracy and freedom will see to it.",
         );
         let (sa, sb) = (shingles(&ta), shingles(&tb));
-        let found = align(side(&ta, &sa), side(&tb, &sb));
+        let found = align(side(&ta, &sa), side(&tb, &sb), content_words(&ta));
         assert_eq!(found.len(), 1, "{found:?}");
         let m = &found[0];
         assert_eq!(m.b.end, tb.len());
@@ -214,6 +219,6 @@ mod tests {
         let ta = tokenize("The ministry said in a statement on Thursday that the talks went well.");
         let tb = tokenize("The army said in a statement on Thursday that the road was closed.");
         let (sa, sb) = (shingles(&ta), shingles(&tb));
-        assert!(align(side(&ta, &sa), side(&tb, &sb)).is_empty());
+        assert!(align(side(&ta, &sa), side(&tb, &sb), content_words(&ta)).is_empty());
     }
 }
