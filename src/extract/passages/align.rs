@@ -4,7 +4,7 @@
 //! A run may skip a few shingles on both sides at once, so one changed word ("Nigerians" and
 //! "Nigeriens", "neighboring" and "neighbouring") does not cut a passage in two.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::tokens::{SHINGLE, Token};
@@ -79,23 +79,30 @@ pub(crate) fn align(
 ) -> Vec<Matched> {
     let a_ranges = merge_ranges(a.ranges);
     let b_ranges = merge_ranges(b.ranges);
-    let mut where_in_b: HashMap<u32, Vec<usize>> = HashMap::new();
-    for j in shingle_starts(&b_ranges, b.shingles.len()) {
-        if let Some(&h) = b.shingles.get(j) {
-            let list = where_in_b.entry(h).or_default();
-            if list.len() < MAX_OCCURRENCES {
-                list.push(j);
-            }
-        }
-    }
+    // Where each shingle of `b` occurs, sorted by shingle then position: a sorted list is
+    // cheaper than a hash map for the few dozen shingles of a few units.
+    let mut where_in_b: Vec<(u32, usize)> = shingle_starts(&b_ranges, b.shingles.len())
+        .filter_map(|j| Some((*b.shingles.get(j)?, j)))
+        .collect();
+    where_in_b.sort_unstable();
     let mut runs: Vec<Run> = Vec::new();
     let mut open: Vec<usize> = Vec::new(); // indexes of runs that may still grow
     for i in shingle_starts(&a_ranges, a.shingles.len()) {
-        let Some(js) = a.shingles.get(i).and_then(|h| where_in_b.get(h)) else {
+        let Some(&h) = a.shingles.get(i) else {
+            continue;
+        };
+        let from = where_in_b.partition_point(|&(x, _)| x < h);
+        let rest = where_in_b.get(from..).unwrap_or(&[]);
+        let occurrences = rest
+            .iter()
+            .take(MAX_OCCURRENCES)
+            .take_while(|&&(x, _)| x == h)
+            .count();
+        let Some(js) = rest.get(..occurrences).filter(|js| !js.is_empty()) else {
             continue;
         };
         open.retain(|&r| runs.get(r).is_some_and(|run| i <= run.last.0 + MAX_STEP));
-        for &j in js {
+        for &(_, j) in js {
             let best = open
                 .iter()
                 .copied()

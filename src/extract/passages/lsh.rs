@@ -165,13 +165,13 @@ fn band_pairs<'a>(
     p: &Permutations,
     band: usize,
 ) -> BandResult {
-    let mut entries: Vec<u64> = (0..units.len())
+    let entries: Vec<u64> = (0..units.len())
         .filter_map(|i| {
             let key = band_key(shingles(i), p, band)?;
             Some(u64::from(key) << 32 | u64::from(u32::try_from(i).ok()?))
         })
         .collect();
-    entries.sort_unstable();
+    let entries = sort_by_key(entries);
     let article_of = |e: u64| units.get((e as u32) as usize).map(|u| u.article);
     let mut pairs = Vec::new();
     let mut crowded = Vec::new();
@@ -203,6 +203,40 @@ fn band_pairs<'a>(
         }
     }
     (pairs, crowded, crowded_buckets)
+}
+
+/// Sorts entries `key << 32 | unit`, listed in increasing unit order, by key then unit: a
+/// stable radix sort on the two 16-bit halves of the key, several times faster than a
+/// comparison sort on the millions of units of a large corpus (done once per band).
+fn sort_by_key(entries: Vec<u64>) -> Vec<u64> {
+    const DIGITS: usize = 1 << 16;
+    let mut from = entries;
+    let mut to = vec![0u64; from.len()];
+    for shift in [32, 48] {
+        let digit = |e: u64| ((e >> shift) as usize) & (DIGITS - 1);
+        let mut next = vec![0usize; DIGITS];
+        for &e in &from {
+            if let Some(n) = next.get_mut(digit(e)) {
+                *n += 1;
+            }
+        }
+        let mut start = 0;
+        for n in &mut next {
+            let count = *n;
+            *n = start;
+            start += count;
+        }
+        for &e in &from {
+            if let Some(n) = next.get_mut(digit(e)) {
+                if let Some(slot) = to.get_mut(*n) {
+                    *slot = e;
+                }
+                *n += 1;
+            }
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    from
 }
 
 #[cfg(test)]
@@ -260,5 +294,20 @@ mod tests {
         assert!(found.pairs.is_empty(), "{:?}", found.pairs.len());
         assert_eq!(found.boilerplate_units, 50);
         assert_eq!(found.crowded_buckets, BANDS);
+    }
+
+    #[test]
+    fn the_radix_sort_orders_by_key_then_unit() {
+        let mut state = 7u64;
+        let entries: Vec<u64> = (0..5000u64)
+            .map(|unit| {
+                state = mix(state);
+                // Few distinct keys, so that many units share one.
+                (state % 97 * 0x0101_0101) << 32 | unit
+            })
+            .collect();
+        let mut expected = entries.clone();
+        expected.sort_unstable();
+        assert_eq!(sort_by_key(entries), expected);
     }
 }
