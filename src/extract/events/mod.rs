@@ -130,13 +130,16 @@ pub fn build_events(
 /// then who said it and when), and different articles split it differently. The words of a
 /// window are the union of its sentences' words, so each sentence is read once per article.
 struct EventWords {
-    /// Where each event's words end in `words` (each starts where the previous one ends).
-    ends: Vec<usize>,
-    words: Vec<u64>,
+    /// The words of each article's events, one event after the other.
+    per_article: Vec<Vec<u64>>,
+    /// For each event: its entry of `per_article`, and where its words start and end there.
+    at: Vec<(u32, u32, u32)>,
 }
 
 impl EventWords {
-    /// Reads the words of `events` (in article order), one article at a time in parallel.
+    /// Reads the words of `events` (in article order), one article at a time in parallel. The
+    /// words stay in one list per article (no copy of them all into one buffer, which would
+    /// briefly double the memory of a large corpus).
     fn new(articles: &[Article], events: &[Event]) -> EventWords {
         let per_article: Vec<(Vec<usize>, Vec<u64>)> = events
             .chunk_by(|x, y| x.at.article == y.at.article)
@@ -149,29 +152,33 @@ impl EventWords {
                 article_event_words(article, chunk)
             })
             .collect();
-        let total = per_article.iter().map(|(_, w)| w.len()).sum();
-        let mut ends = Vec::with_capacity(events.len());
-        let mut words = Vec::with_capacity(total);
-        for (lens, list) in per_article {
-            let mut end = words.len();
+        let mut at = Vec::with_capacity(events.len());
+        let mut lists = Vec::with_capacity(per_article.len());
+        for (n, (lens, list)) in per_article.into_iter().enumerate() {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            let mut start = 0u32;
             for len in lens {
-                end += len;
-                ends.push(end);
+                let end = start.saturating_add(u32::try_from(len).unwrap_or(u32::MAX));
+                at.push((n, start, end));
+                start = end;
             }
-            words.extend(list);
+            lists.push(list);
         }
-        EventWords { ends, words }
+        EventWords {
+            per_article: lists,
+            at,
+        }
     }
 
     /// The words of event `i`.
     fn of(&self, i: usize) -> &[u64] {
-        let start = i
-            .checked_sub(1)
-            .and_then(|p| self.ends.get(p))
-            .copied()
-            .unwrap_or(0);
-        let end = self.ends.get(i).copied().unwrap_or(start);
-        self.words.get(start..end).unwrap_or(&[])
+        let Some(&(n, start, end)) = self.at.get(i) else {
+            return &[];
+        };
+        self.per_article
+            .get(n as usize)
+            .and_then(|list| list.get(start as usize..end as usize))
+            .unwrap_or(&[])
     }
 }
 
@@ -207,6 +214,7 @@ fn article_event_words(article: Option<&Article>, events: &[Event]) -> (Vec<usiz
         words.truncate(start + distinct);
         lens.push(distinct);
     }
+    words.shrink_to_fit();
     (lens, words)
 }
 
