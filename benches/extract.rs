@@ -1,5 +1,6 @@
 //! Extraction throughput on a synthetic corpus: the whole pipeline (clean, sentences, actors,
-//! times, quotes, sources, passages, index) and each extractor alone.
+//! times, quotes, sources, passages, index) and each extractor alone (actors, times, passages,
+//! events).
 //!
 //!     cargo bench --bench extract
 //!
@@ -8,7 +9,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dossier::extract::{actors, gazetteer::Gazetteer, passages, times};
+use dossier::extract::{actors, events, gazetteer::Gazetteer, passages, times};
 use dossier::load::load_files;
 use dossier::pipeline::analyze;
 use dossier::synth::text_files;
@@ -39,6 +40,17 @@ fn bench_extract(c: &mut Criterion) {
     });
     group.bench_function("passages", |b| {
         b.iter(|| passages::find_shared_passages(black_box(&articles)))
+    });
+    // Events need the time expressions and actor mentions: taken once from a full analysis.
+    let analyzed = analyze(articles.clone());
+    group.bench_function("events", |b| {
+        b.iter(|| {
+            events::build_events(
+                black_box(&analyzed.articles),
+                &analyzed.times,
+                &analyzed.mentions,
+            )
+        })
     });
     group.finish();
 

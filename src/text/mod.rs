@@ -11,3 +11,4 @@ pub mod offsets;
 pub mod paragraphs;
 pub mod sanitize;
 pub mod sentences;
+pub mod words;

@@ -15,6 +15,7 @@ mod words;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::model::{
     ActorId, Article, ArticleId, CalendarPoint, EntryId, Event, EventId, Mention, SentenceRef,
@@ -69,31 +70,33 @@ pub fn build_events(
         });
     }
 
+    let words = EventWords::new(articles, &events);
     let mut buckets: BTreeMap<CalendarPoint, Vec<usize>> = BTreeMap::new();
     for (i, e) in events.iter().enumerate() {
         buckets.entry(e.point).or_default().push(i);
     }
-    let sentence_words = |e: &Event| {
-        articles
-            .get(e.at.article.index())
-            .map(|a| words::content_words(&context_text(a, e.at.sentence)))
-            .unwrap_or_default()
-    };
-    let mut groups: Vec<(CalendarPoint, Vec<usize>)> = Vec::new();
-    for (point, members) in buckets {
-        let profiles: Vec<group::Profile> = members
-            .iter()
-            .filter_map(|&i| events.get(i))
-            .map(|e| group::Profile::new(sentence_words(e), e.actors.clone()))
-            .collect();
-        for cluster in group::cluster(&profiles) {
-            let ids = cluster
+    // Buckets are independent, so they are clustered in parallel; collecting keeps their order.
+    let buckets: Vec<(CalendarPoint, Vec<usize>)> = buckets.into_iter().collect();
+    let mut groups: Vec<(CalendarPoint, Vec<usize>)> = buckets
+        .par_iter()
+        .flat_map_iter(|(point, members)| {
+            let profiles: Vec<group::Profile> = members
                 .iter()
-                .filter_map(|&k| members.get(k).copied())
+                .filter_map(|&i| Some(group::Profile::new(words.of(i), &events.get(i)?.actors)))
                 .collect();
-            groups.push((point, ids));
-        }
-    }
+            group::cluster(&profiles)
+                .into_iter()
+                .map(|cluster| {
+                    let ids = cluster
+                        .iter()
+                        .filter_map(|&k| members.get(k).copied())
+                        .collect();
+                    (*point, ids)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    drop(words);
     // Date order, then the first reporting article.
     let first_at = |ids: &Vec<usize>| ids.first().and_then(|&i| events.get(i)).map(|e| e.at);
     groups.sort_by(|(pa, a), (pb, b)| {
@@ -120,21 +123,130 @@ pub fn build_events(
     (events, entries)
 }
 
-/// The sentence with its neighbours in the same paragraph. News often reports one happening
-/// over two sentences (a quotation, then who said it and when), and different articles split it
-/// differently, so the words that identify a happening are taken from this small window.
-fn context_text(article: &Article, sentence: u32) -> String {
-    let Some(center) = article.sentences.get(sentence as usize) else {
-        return String::new();
+/// The content words of every event, as sorted, distinct hashes in one flat buffer.
+///
+/// The words that identify a happening are taken from the event's sentence with its neighbours
+/// in the same paragraph: news often reports one happening over two sentences (a quotation,
+/// then who said it and when), and different articles split it differently. The words of a
+/// window are the union of its sentences' words, so each sentence is read once per article.
+struct EventWords {
+    /// The words of each article's events, one event after the other.
+    per_article: Vec<Vec<u64>>,
+    /// For each event: its entry of `per_article`, and where its words start and end there.
+    at: Vec<(u32, u32, u32)>,
+}
+
+impl EventWords {
+    /// Reads the words of `events` (in article order), one article at a time in parallel. The
+    /// words stay in one list per article (no copy of them all into one buffer, which would
+    /// briefly double the memory of a large corpus).
+    fn new(articles: &[Article], events: &[Event]) -> EventWords {
+        let per_article: Vec<(Vec<usize>, Vec<u64>)> = events
+            .chunk_by(|x, y| x.at.article == y.at.article)
+            .collect::<Vec<_>>()
+            .par_iter()
+            .map(|chunk| {
+                let article = chunk
+                    .first()
+                    .and_then(|e| articles.get(e.at.article.index()));
+                article_event_words(article, chunk)
+            })
+            .collect();
+        let mut at = Vec::with_capacity(events.len());
+        let mut lists = Vec::with_capacity(per_article.len());
+        for (n, (lens, list)) in per_article.into_iter().enumerate() {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            let mut start = 0u32;
+            for len in lens {
+                let end = start.saturating_add(u32::try_from(len).unwrap_or(u32::MAX));
+                at.push((n, start, end));
+                start = end;
+            }
+            lists.push(list);
+        }
+        EventWords {
+            per_article: lists,
+            at,
+        }
+    }
+
+    /// The words of event `i`.
+    fn of(&self, i: usize) -> &[u64] {
+        let Some(&(n, start, end)) = self.at.get(i) else {
+            return &[];
+        };
+        self.per_article
+            .get(n as usize)
+            .and_then(|list| list.get(start as usize..end as usize))
+            .unwrap_or(&[])
+    }
+}
+
+/// The words of each of `events` (all of `article`), as word counts and the words one event
+/// after the other.
+fn article_event_words(article: Option<&Article>, events: &[Event]) -> (Vec<usize>, Vec<u64>) {
+    let Some(article) = article else {
+        return (vec![0; events.len()], Vec::new());
     };
-    let first = sentence.saturating_sub(1);
-    let last = sentence + 1;
-    (first..=last)
-        .filter_map(|i| article.sentences.get(i as usize))
-        .filter(|s| s.paragraph == center.paragraph)
-        .map(|s| s.span.slice(&article.body))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut scratch = String::new();
+    let mut by_sentence: HashMap<u32, Vec<u64>> = HashMap::new();
+    let mut lens = Vec::with_capacity(events.len());
+    let mut words = Vec::new();
+    for e in events {
+        let start = words.len();
+        for s in context_sentences(article, e.at.sentence) {
+            let list = by_sentence.entry(s).or_insert_with(|| {
+                let mut list = Vec::new();
+                if let Some(sentence) = article.sentences.get(s as usize) {
+                    let text = sentence.span.slice(&article.body);
+                    words::content_word_hashes(text, &mut scratch, &mut list);
+                }
+                list
+            });
+            words.extend_from_slice(list);
+        }
+        let Some(window) = words.get_mut(start..) else {
+            lens.push(0);
+            continue;
+        };
+        window.sort_unstable();
+        let distinct = dedup_sorted(window);
+        words.truncate(start + distinct);
+        lens.push(distinct);
+    }
+    words.shrink_to_fit();
+    (lens, words)
+}
+
+/// Moves the distinct values of a sorted slice to its front; returns how many there are.
+fn dedup_sorted(values: &mut [u64]) -> usize {
+    let mut kept: usize = 0;
+    for k in 0..values.len() {
+        let Some(&v) = values.get(k) else { break };
+        let last = kept.checked_sub(1).and_then(|l| values.get(l));
+        if last != Some(&v) {
+            if let Some(slot) = values.get_mut(kept) {
+                *slot = v;
+            }
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// The sentence with its neighbours in the same paragraph.
+fn context_sentences(article: &Article, sentence: u32) -> impl Iterator<Item = u32> + '_ {
+    let paragraph = article
+        .sentences
+        .get(sentence as usize)
+        .map(|s| s.paragraph);
+    (sentence.saturating_sub(1)..=sentence.saturating_add(1)).filter(move |&i| {
+        paragraph.is_some()
+            && article
+                .sentences
+                .get(i as usize)
+                .is_some_and(|s| Some(s.paragraph) == paragraph)
+    })
 }
 
 /// The articles by publication date (undated ones left out), oldest first: the articles' own
@@ -146,4 +258,66 @@ pub fn articles_by_date(articles: &[Article]) -> Vec<(NaiveDate, ArticleId)> {
         .collect();
     dated.sort_unstable();
     dated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dedup_sorted_keeps_each_value_once_in_front() {
+        let mut values = [1, 1, 2, 3, 3, 3, 7];
+        let n = dedup_sorted(&mut values);
+        assert_eq!(values.get(..n), Some(&[1, 2, 3, 7][..]));
+        assert_eq!(dedup_sorted(&mut []), 0);
+    }
+
+    #[test]
+    fn event_words_are_those_of_the_sentence_and_its_paragraph_neighbours() {
+        let article = crate::load::finish_article(
+            crate::load::RawArticle {
+                key: "a".into(),
+                text: "Soldiers detained the president. Crowds gathered outside.\n\n\
+                       Markets stayed closed."
+                    .into(),
+                ..crate::load::RawArticle::default()
+            },
+            ArticleId(0),
+            crate::model::Origin {
+                path: "a.txt".into(),
+                format: crate::model::Format::Inline,
+                record: None,
+            },
+        );
+        let event = |sentence| Event {
+            id: EventId(0),
+            at: SentenceRef {
+                article: ArticleId(0),
+                sentence,
+            },
+            time: TimeId(0),
+            point: CalendarPoint {
+                date: NaiveDate::MIN,
+                granularity: crate::model::Granularity::Day,
+            },
+            actors: Vec::new(),
+            tense: Tense::Past,
+            entry: EntryId(0),
+        };
+        let events = [event(0), event(2)];
+        let words = EventWords::new(std::slice::from_ref(&article), &events);
+        let hashes = |text: &str| {
+            let mut h = Vec::new();
+            words::content_word_hashes(text, &mut String::new(), &mut h);
+            h.sort_unstable();
+            h.dedup();
+            h
+        };
+        assert_eq!(
+            words.of(0),
+            hashes("Soldiers detained the president. Crowds gathered outside.")
+        );
+        assert_eq!(words.of(1), hashes("Markets stayed closed."));
+        assert!(words.of(2).is_empty());
+    }
 }

@@ -2,7 +2,11 @@
 //! report. Function words, reporting verbs and time words are left out: two reports of one
 //! happening share what happened and who did it, not "said on Thursday".
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::extract::times::lexicon::is_day_or_month_name;
+use crate::text::words::{fnv_step, fnv1a, lowercase_into};
 
 /// English function words, reporting verbs and words of time, none of which tells what
 /// happened.
@@ -168,11 +172,17 @@ const STOP: &[&str] = &[
     "t",
 ];
 
-/// A rough stem: lowercase, without plural and verb endings ("detained" and "detains" both
-/// give "detain"). Enough to match the same word across two reports.
-pub fn stem(word: &str) -> String {
-    let w = word.to_lowercase();
-    let n = w.chars().count();
+/// The stopwords, for lookup by the lowercased word.
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+
+/// A rough stem of a lowercase word, in two parts to be joined: a prefix of the word and an
+/// ending to append ("countries" gives "countr" and "y"), so no new string is needed.
+fn stem_parts(w: &str) -> (&str, &'static str) {
+    let n = if w.is_ascii() {
+        w.len()
+    } else {
+        w.chars().count()
+    };
     for (suffix, keep, min) in [
         ("ies", "y", 5),
         ("ing", "", 6),
@@ -184,24 +194,68 @@ pub fn stem(word: &str) -> String {
             && let Some(base) = w.strip_suffix(suffix)
             && !base.ends_with('s')
         {
-            return format!("{base}{keep}");
+            return (base, keep);
         }
     }
-    w
+    (w, "")
 }
 
-/// The distinct content-word stems of `text`, sorted.
-pub fn content_words(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = text
+/// A rough stem: lowercase, without plural and verb endings ("detained" and "detains" both
+/// give "detain"). Enough to match the same word across two reports. (Tests read stems as
+/// text; extraction only needs their hashes.)
+#[cfg(test)]
+pub fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    let (base, keep) = stem_parts(&w);
+    format!("{base}{keep}")
+}
+
+/// Calls `found` with the stem of every content word of `text`, in order and with repeats, as
+/// the two parts of [`stem_parts`]. `scratch` is the only buffer used.
+fn for_each_stem(text: &str, scratch: &mut String, mut found: impl FnMut(&str, &str)) {
+    let words = text
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .map(|w| w.trim_matches('-'))
-        .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_ascii_digit()))
-        .filter(|w| !STOP.contains(&w.to_lowercase().as_str()) && !is_day_or_month_name(w))
-        .map(stem)
-        .collect();
+        .filter(|w| w.chars().nth(1).is_some() && !w.bytes().all(|b| b.is_ascii_digit()));
+    for w in words {
+        lowercase_into(w, scratch);
+        if STOP_SET.contains(scratch.as_str()) {
+            continue;
+        }
+        // Day and month names are ASCII words of 3 to 9 letters: the lookup is skipped for the
+        // others.
+        if (3..=9).contains(&w.len()) && is_day_or_month_name(w) {
+            continue;
+        }
+        let (base, keep) = stem_parts(scratch);
+        found(base, keep);
+    }
+}
+
+/// The distinct content-word stems of `text`, sorted, as text (for tests).
+#[cfg(test)]
+pub fn content_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for_each_stem(text, &mut String::new(), |base, keep| {
+        words.push(format!("{base}{keep}"));
+    });
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// Appends to `out` the hash of the stem of every content word of `text` (with repeats): the
+/// same stem always gives the same 64-bit hash, so profiles compare as integers. `scratch` is
+/// reused between calls so that a whole corpus is read without a string per word.
+pub fn content_word_hashes(text: &str, scratch: &mut String, out: &mut Vec<u64>) {
+    for_each_stem(text, scratch, |base, keep| {
+        out.push(fnv1a_parts(base.as_bytes(), keep.as_bytes()));
+    });
+}
+
+/// FNV-1a over two byte strings joined.
+fn fnv1a_parts(first: &[u8], second: &[u8]) -> u64 {
+    second.iter().fold(fnv1a(first), |h, &b| fnv_step(h, b))
 }
 
 #[cfg(test)]
@@ -218,6 +272,25 @@ mod tests {
         assert_eq!(
             content_words("Mr Bazoum tweeted on Thursday that he was detained."),
             ["bazoum", "detain", "tweet"]
+        );
+    }
+
+    #[test]
+    fn hashes_are_those_of_the_stems() {
+        let text = "Countries détiennent ÉLECTIONS, Tweets and tweeted on Friday in 2023.";
+        let mut hashes = Vec::new();
+        content_word_hashes(text, &mut String::new(), &mut hashes);
+        hashes.sort_unstable();
+        hashes.dedup();
+        let mut expected: Vec<u64> = content_words(text)
+            .iter()
+            .map(|w| fnv1a(w.as_bytes()))
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(hashes, expected);
+        assert_eq!(
+            content_words(text),
+            ["country", "détiennent", "tweet", "élection"]
         );
     }
 }

@@ -4,7 +4,7 @@
 //! A run may skip a few shingles on both sides at once, so one changed word ("Nigerians" and
 //! "Nigeriens", "neighboring" and "neighbouring") does not cut a passage in two.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::tokens::{SHINGLE, Token};
@@ -24,8 +24,6 @@ const MERGE_GAP: usize = 6;
 
 /// One article's side of a comparison.
 pub(crate) struct Side<'a> {
-    /// The article's tokens.
-    pub tokens: &'a [Token],
     /// The shingle starting at each token.
     pub shingles: &'a [u32],
     /// The candidate token ranges (any order, may overlap).
@@ -72,26 +70,39 @@ fn shingle_starts(ranges: &[Range<usize>], n_shingles: usize) -> impl Iterator<I
 }
 
 /// The shared passages between two articles inside their candidate ranges.
-pub(crate) fn align(a: Side<'_>, b: Side<'_>) -> Vec<Matched> {
+/// `content_words(range)` counts the distinct content words among a token range of `a`; it is
+/// only asked about runs long enough to be passages, so the tokens need not be at hand.
+pub(crate) fn align(
+    a: Side<'_>,
+    b: Side<'_>,
+    content_words: impl Fn(&Range<usize>) -> usize,
+) -> Vec<Matched> {
     let a_ranges = merge_ranges(a.ranges);
     let b_ranges = merge_ranges(b.ranges);
-    let mut where_in_b: HashMap<u32, Vec<usize>> = HashMap::new();
-    for j in shingle_starts(&b_ranges, b.shingles.len()) {
-        if let Some(&h) = b.shingles.get(j) {
-            let list = where_in_b.entry(h).or_default();
-            if list.len() < MAX_OCCURRENCES {
-                list.push(j);
-            }
-        }
-    }
+    // Where each shingle of `b` occurs, sorted by shingle then position: a sorted list is
+    // cheaper than a hash map for the few dozen shingles of a few units.
+    let mut where_in_b: Vec<(u32, usize)> = shingle_starts(&b_ranges, b.shingles.len())
+        .filter_map(|j| Some((*b.shingles.get(j)?, j)))
+        .collect();
+    where_in_b.sort_unstable();
     let mut runs: Vec<Run> = Vec::new();
     let mut open: Vec<usize> = Vec::new(); // indexes of runs that may still grow
     for i in shingle_starts(&a_ranges, a.shingles.len()) {
-        let Some(js) = a.shingles.get(i).and_then(|h| where_in_b.get(h)) else {
+        let Some(&h) = a.shingles.get(i) else {
+            continue;
+        };
+        let from = where_in_b.partition_point(|&(x, _)| x < h);
+        let rest = where_in_b.get(from..).unwrap_or(&[]);
+        let occurrences = rest
+            .iter()
+            .take(MAX_OCCURRENCES)
+            .take_while(|&&(x, _)| x == h)
+            .count();
+        let Some(js) = rest.get(..occurrences).filter(|js| !js.is_empty()) else {
             continue;
         };
         open.retain(|&r| runs.get(r).is_some_and(|run| i <= run.last.0 + MAX_STEP));
-        for &j in js {
+        for &(_, j) in js {
             let best = open
                 .iter()
                 .copied()
@@ -128,7 +139,7 @@ pub(crate) fn align(a: Side<'_>, b: Side<'_>) -> Vec<Matched> {
             b: run.first.1..run.last.1 + SHINGLE,
             similarity: 0.0,
         })
-        .filter(|m| distinct_content_words(a.tokens, &m.a) >= MIN_CONTENT_WORDS)
+        .filter(|m| content_words(&m.a) >= MIN_CONTENT_WORDS)
         .collect();
     found.sort_by_key(|m| (m.a.start, m.b.start));
     let mut merged: Vec<Matched> = Vec::with_capacity(found.len());
@@ -151,11 +162,9 @@ pub(crate) fn align(a: Side<'_>, b: Side<'_>) -> Vec<Matched> {
     merged
 }
 
-/// Number of distinct content words among `range` of `tokens`.
-fn distinct_content_words(tokens: &[Token], range: &Range<usize>) -> usize {
+/// Number of distinct content words among `tokens`.
+pub(crate) fn distinct_content_words(tokens: &[Token]) -> usize {
     tokens
-        .get(range.clone())
-        .unwrap_or(&[])
         .iter()
         .filter(|t| t.content)
         .map(|t| t.hash)
@@ -185,10 +194,13 @@ mod tests {
 
     fn side<'a>(tokens: &'a [Token], shingles: &'a [u32]) -> Side<'a> {
         Side {
-            tokens,
             shingles,
             ranges: std::iter::once(0..tokens.len()).collect(),
         }
+    }
+
+    fn content_words(tokens: &[Token]) -> impl Fn(&Range<usize>) -> usize + '_ {
+        move |r| distinct_content_words(tokens.get(r.clone()).unwrap_or(&[]))
     }
 
     #[test]
@@ -202,7 +214,7 @@ mod tests {
              democracy and freedom will see to it.",
         );
         let (sa, sb) = (shingles(&ta), shingles(&tb));
-        let found = align(side(&ta, &sa), side(&tb, &sb));
+        let found = align(side(&ta, &sa), side(&tb, &sb), content_words(&ta));
         assert_eq!(found.len(), 1, "{found:?}");
         let m = &found[0];
         assert_eq!(m.b.end, tb.len());
@@ -214,6 +226,6 @@ mod tests {
         let ta = tokenize("The ministry said in a statement on Thursday that the talks went well.");
         let tb = tokenize("The army said in a statement on Thursday that the road was closed.");
         let (sa, sb) = (shingles(&ta), shingles(&tb));
-        assert!(align(side(&ta, &sa), side(&tb, &sb)).is_empty());
+        assert!(align(side(&ta, &sa), side(&tb, &sb), content_words(&ta)).is_empty());
     }
 }

@@ -7,8 +7,9 @@
 //! with probability `1 - (1 - s^ROWS)^BANDS`: about 0.9 at `s = 0.3`, so near-copies are found
 //! even when only part of a unit is shared. Candidates are verified afterwards.
 //!
-//! Only each band's 32-bit key is kept per unit (96 bytes a unit), and the bands are bucketed one
-//! at a time, so memory grows linearly with the corpus and stays small.
+//! Signatures are never stored: each band's keys are computed from the units' shingles when that
+//! band is bucketed (the same work as computing whole signatures once), so besides the shingles
+//! the bucketing holds 8 bytes per unit for each band being processed.
 //!
 //! Boilerplate: a bucket whose units come from more than [`MAX_ARTICLES_PER_BUCKET`] articles is
 //! text repeated all over the corpus (sign-offs, stock paragraphs, a story every outlet reprints),
@@ -41,9 +42,6 @@ const BOILERPLATE_BANDS: usize = BANDS / 3;
 /// sentence template ("… people were reported killed in …") agree by chance in one band; copies,
 /// even partial ones, agree in several.
 const MIN_BAND_HITS: usize = 2;
-
-/// The band keys of one unit.
-pub(crate) type BandKeys = [u32; BANDS];
 
 /// A unit of comparison: a token range in one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,33 +76,25 @@ impl Permutations {
     }
 }
 
-/// The MinHash signature of a set of shingle hashes (`u32::MAX` everywhere when empty).
-fn signature(shingles: &[u32], p: &Permutations) -> [u32; HASHES] {
-    let mut sig = [u32::MAX; HASHES];
+/// The key of one band of the MinHash signature of `shingles`: the band's [`ROWS`] minimum
+/// values, mixed. `None` for an empty unit, which would otherwise collide with every other
+/// empty unit. Bands are computed one at a time, when they are bucketed, so the signatures of a
+/// whole corpus are never held at once.
+pub(crate) fn band_key(shingles: &[u32], p: &Permutations, band: usize) -> Option<u32> {
+    if shingles.is_empty() {
+        return None;
+    }
+    let rows = band * ROWS..(band + 1) * ROWS;
+    let (mul, add) = (p.mul.get(rows.clone())?, p.add.get(rows)?);
+    let mut mins = [u32::MAX; ROWS];
     for &s in shingles {
-        for ((slot, m), a) in sig.iter_mut().zip(&p.mul).zip(&p.add) {
+        for ((slot, m), a) in mins.iter_mut().zip(mul).zip(add) {
             let x = s.wrapping_mul(*m).wrapping_add(*a);
             *slot = (*slot).min(x ^ (x >> 16));
         }
     }
-    sig
-}
-
-/// The key of each band of the signature of `shingles`; `None` for an empty unit, which would
-/// otherwise collide with every other empty unit.
-pub(crate) fn band_keys(shingles: &[u32], p: &Permutations) -> Option<BandKeys> {
-    if shingles.is_empty() {
-        return None;
-    }
-    let sig = signature(shingles, p);
-    let mut keys = [0u32; BANDS];
-    for (band, (key, values)) in keys.iter_mut().zip(sig.chunks_exact(ROWS)).enumerate() {
-        let h = values
-            .iter()
-            .fold(band as u64, |h, v| mix(h ^ u64::from(*v)));
-        *key = (h >> 32) as u32;
-    }
-    Some(keys)
+    let h = mins.iter().fold(band as u64, |h, v| mix(h ^ u64::from(*v)));
+    Some((h >> 32) as u32)
 }
 
 /// The candidates of a corpus and what was skipped as boilerplate.
@@ -124,11 +114,15 @@ pub(crate) struct Candidates {
 type BandResult = (Vec<(u32, u32)>, Vec<u32>, usize);
 
 /// Candidate pairs of units from different articles. `units` are in article order and
-/// `keys[i]` are the band keys of `units[i]`.
-pub(crate) fn candidate_pairs(units: &[Unit], keys: &[BandKeys]) -> Candidates {
+/// `shingles(i)` gives the shingles of `units[i]` (never empty).
+pub(crate) fn candidate_pairs<'a>(
+    units: &[Unit],
+    shingles: impl Fn(usize) -> &'a [u32] + Sync,
+) -> Candidates {
+    let p = Permutations::new();
     let per_band: Vec<BandResult> = (0..BANDS)
         .into_par_iter()
-        .map(|band| band_pairs(units, keys, band))
+        .map(|band| band_pairs(units, &shingles, &p, band))
         .collect();
     let mut crowded_in = vec![0u8; units.len()];
     let mut crowded_buckets = 0;
@@ -165,16 +159,19 @@ pub(crate) fn candidate_pairs(units: &[Unit], keys: &[BandKeys]) -> Candidates {
 
 /// The candidate pairs one band yields (units whose band keys agree) and the units it found in
 /// crowded buckets.
-fn band_pairs(units: &[Unit], keys: &[BandKeys], band: usize) -> BandResult {
-    let mut entries: Vec<u64> = keys
-        .iter()
-        .enumerate()
-        .filter_map(|(i, k)| {
-            let key = k.get(band)?;
-            Some(u64::from(*key) << 32 | u64::from(u32::try_from(i).ok()?))
+fn band_pairs<'a>(
+    units: &[Unit],
+    shingles: &impl Fn(usize) -> &'a [u32],
+    p: &Permutations,
+    band: usize,
+) -> BandResult {
+    let entries: Vec<u64> = (0..units.len())
+        .filter_map(|i| {
+            let key = band_key(shingles(i), p, band)?;
+            Some(u64::from(key) << 32 | u64::from(u32::try_from(i).ok()?))
         })
         .collect();
-    entries.sort_unstable();
+    let entries = sort_by_key(entries);
     let article_of = |e: u64| units.get((e as u32) as usize).map(|u| u.article);
     let mut pairs = Vec::new();
     let mut crowded = Vec::new();
@@ -208,6 +205,40 @@ fn band_pairs(units: &[Unit], keys: &[BandKeys], band: usize) -> BandResult {
     (pairs, crowded, crowded_buckets)
 }
 
+/// Sorts entries `key << 32 | unit`, listed in increasing unit order, by key then unit: a
+/// stable radix sort on the two 16-bit halves of the key, several times faster than a
+/// comparison sort on the millions of units of a large corpus (done once per band).
+fn sort_by_key(entries: Vec<u64>) -> Vec<u64> {
+    const DIGITS: usize = 1 << 16;
+    let mut from = entries;
+    let mut to = vec![0u64; from.len()];
+    for shift in [32, 48] {
+        let digit = |e: u64| ((e >> shift) as usize) & (DIGITS - 1);
+        let mut next = vec![0usize; DIGITS];
+        for &e in &from {
+            if let Some(n) = next.get_mut(digit(e)) {
+                *n += 1;
+            }
+        }
+        let mut start = 0;
+        for n in &mut next {
+            let count = *n;
+            *n = start;
+            start += count;
+        }
+        for &e in &from {
+            if let Some(n) = next.get_mut(digit(e)) {
+                if let Some(slot) = to.get_mut(*n) {
+                    *slot = e;
+                }
+                *n += 1;
+            }
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    from
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,37 +251,63 @@ mod tests {
         }
     }
 
+    fn keys(shingles: &[u32]) -> Vec<Option<u32>> {
+        let p = Permutations::new();
+        (0..BANDS).map(|b| band_key(shingles, &p, b)).collect()
+    }
+
     #[test]
     fn identical_sets_share_every_band_and_disjoint_sets_none() {
-        let p = Permutations::new();
-        let a = band_keys(&[1, 2, 3, 4, 5], &p);
-        let b = band_keys(&[5, 4, 3, 2, 1], &p);
-        let c = band_keys(&[10, 20, 30, 40, 50], &p).unwrap_or_default();
+        let a = keys(&[1, 2, 3, 4, 5]);
+        let b = keys(&[5, 4, 3, 2, 1]);
+        let c = keys(&[10, 20, 30, 40, 50]);
         assert_eq!(a, b);
-        let a = a.unwrap_or_default();
+        assert!(a.iter().all(Option::is_some));
         assert!(a.iter().zip(&c).all(|(x, y)| x != y));
-        assert_eq!(band_keys(&[], &p), None);
+        assert!(keys(&[]).iter().all(Option::is_none));
     }
 
     #[test]
     fn pairs_come_only_from_different_articles() {
-        let p = Permutations::new();
-        let k = band_keys(&[1, 2, 3], &p).unwrap_or_default();
         let units = [unit(0, 0), unit(0, 1), unit(1, 2)];
-        let found = candidate_pairs(&units, &[k, k, k]);
+        let found = candidate_pairs(&units, |_| &[1, 2, 3]);
         assert_eq!(found.pairs, vec![(0, 2), (1, 2)]);
         assert_eq!(found.boilerplate_units, 0);
     }
 
     #[test]
+    fn units_sharing_one_band_by_chance_are_no_candidates() {
+        // Two units sharing one shingle in ten agree in few bands, if any: never enough.
+        let units = [unit(0, 0), unit(1, 1)];
+        let sets: [&[u32]; 2] = [
+            &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+            &[10, 11, 12, 13, 14, 15, 16],
+        ];
+        let found = candidate_pairs(&units, |i| sets.get(i).copied().unwrap_or(&[]));
+        assert!(found.pairs.is_empty(), "{:?}", found.pairs);
+    }
+
+    #[test]
     fn a_unit_repeated_in_many_articles_is_boilerplate_and_yields_no_pair() {
-        let p = Permutations::new();
-        let common = band_keys(&[1, 2, 3], &p).unwrap_or_default();
         let units: Vec<Unit> = (0..50).map(|a| unit(a, a)).collect();
-        let keys = vec![common; units.len()];
-        let found = candidate_pairs(&units, &keys);
+        let found = candidate_pairs(&units, |_| &[1, 2, 3]);
         assert!(found.pairs.is_empty(), "{:?}", found.pairs.len());
         assert_eq!(found.boilerplate_units, 50);
         assert_eq!(found.crowded_buckets, BANDS);
+    }
+
+    #[test]
+    fn the_radix_sort_orders_by_key_then_unit() {
+        let mut state = 7u64;
+        let entries: Vec<u64> = (0..5000u64)
+            .map(|unit| {
+                state = mix(state);
+                // Few distinct keys, so that many units share one.
+                (state % 97 * 0x0101_0101) << 32 | unit
+            })
+            .collect();
+        let mut expected = entries.clone();
+        expected.sort_unstable();
+        assert_eq!(sort_by_key(entries), expected);
     }
 }

@@ -14,8 +14,9 @@
 //!
 //! Every hash has a fixed seed: the same corpus always gives the same passages.
 //!
-//! Scale: only 32-bit band keys are kept per unit while the corpus is bucketed; tokens are made
-//! again, one article pair at a time, for the few pairs that are candidates. Text repeated in more
+//! Scale: every article is tokenized once, in parallel; the stage keeps only its 32-bit shingles
+//! and where every [`MARK_EVERY`]-th token starts, from which any stretch of tokens is made again
+//! when a run long enough to be a passage needs its words and bytes. Text repeated in more
 //! than [`lsh::MAX_ARTICLES_PER_BUCKET`] articles is boilerplate and gives no passage (see
 //! [`lsh`]); [`PassageStats`] says how much was skipped. At most [`MAX_PASSAGES_PER_PAIR`]
 //! passages are kept per pair of articles.
@@ -29,9 +30,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::model::{Article, SharedPassage, Span};
-use align::{Side, align};
-use lsh::{BandKeys, Permutations, Unit, band_keys, candidate_pairs};
-use tokens::{SHINGLE, Token, shingles, tokenize};
+use align::{Side, align, distinct_content_words};
+use lsh::{Unit, candidate_pairs};
+use tokens::{SHINGLE, Token, Tokens, shingles, tokenize};
 
 /// Longest unit in tokens; longer paragraphs are cut into windows.
 const UNIT_TOKENS: usize = 20;
@@ -42,6 +43,9 @@ const MIN_UNIT_TOKENS: usize = 6;
 /// The most passages listed for one pair of articles (the first ones in the first article):
 /// two copies of one long story are one entry per copied stretch, and a reader needs no more.
 pub const MAX_PASSAGES_PER_PAIR: usize = 16;
+/// Every this many tokens, the byte where the token starts is kept, so that a stretch of an
+/// article can be tokenized again from a nearby token instead of from the article's start.
+const MARK_EVERY: usize = 32;
 
 /// What the passage finder did, for `check --stats` and for tests.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -101,20 +105,40 @@ fn shingles_in<'a>(shingles: &'a [u32], range: &Range<usize>) -> &'a [u32] {
     shingles.get(range.start..end).unwrap_or(&[])
 }
 
-/// The units of one article with their band keys; the tokens are dropped.
-fn index_article(article: &Article, p: &Permutations) -> Vec<(Range<u32>, BandKeys)> {
+/// What the stage keeps of one article once it is tokenized.
+struct Indexed {
+    /// The shingle starting at each token.
+    shingles: Vec<u32>,
+    /// The first byte of every [`MARK_EVERY`]-th token.
+    marks: Vec<u32>,
+}
+
+impl Indexed {
+    /// The tokens of `range` in `body` (the article this was made from), tokenized again from
+    /// the nearest mark.
+    fn tokens(&self, body: &str, range: &Range<usize>) -> Vec<Token> {
+        let mark = range.start / MARK_EVERY;
+        let Some(&from) = self.marks.get(mark) else {
+            return Vec::new();
+        };
+        Tokens::from(body, from as usize)
+            .skip(range.start - mark * MARK_EVERY)
+            .take(range.len())
+            .collect()
+    }
+}
+
+/// Tokenizes one article: what the stage keeps of it, and its units (never without shingles).
+fn index_article(article: &Article) -> (Indexed, Vec<Range<u32>>) {
     let tokens = tokenize(&article.body);
     let shingles = shingles(&tokens);
-    units_of(article, &tokens)
+    let marks = tokens.iter().step_by(MARK_EVERY).map(|t| t.start).collect();
+    let units = units_of(article, &tokens)
         .into_iter()
-        .filter_map(|r| {
-            let keys = band_keys(shingles_in(&shingles, &r), p)?;
-            Some((
-                u32::try_from(r.start).ok()?..u32::try_from(r.end).ok()?,
-                keys,
-            ))
-        })
-        .collect()
+        .filter(|r| !shingles_in(&shingles, r).is_empty())
+        .filter_map(|r| Some(u32::try_from(r.start).ok()?..u32::try_from(r.end).ok()?))
+        .collect();
+    (Indexed { shingles, marks }, units)
 }
 
 /// Finds the passages shared between pairs of articles, sorted by article pair and position.
@@ -124,29 +148,29 @@ pub fn find_shared_passages(articles: &[Article]) -> Vec<SharedPassage> {
 
 /// [`find_shared_passages`], with what it did.
 pub fn find_shared_passages_with_stats(articles: &[Article]) -> (Vec<SharedPassage>, PassageStats) {
-    let permutations = Permutations::new();
-    let indexed: Vec<Vec<(Range<u32>, BandKeys)>> = articles
-        .par_iter()
-        .map(|a| index_article(a, &permutations))
-        .collect();
-    let total: usize = indexed.iter().map(Vec::len).sum();
+    let (indexed, unit_lists): (Vec<Indexed>, Vec<Vec<Range<u32>>>) =
+        articles.par_iter().map(index_article).unzip();
+    let total: usize = unit_lists.iter().map(Vec::len).sum();
     let mut units: Vec<Unit> = Vec::with_capacity(total);
-    let mut keys: Vec<BandKeys> = Vec::with_capacity(total);
-    for (a, list) in indexed.into_iter().enumerate() {
+    for (a, list) in unit_lists.into_iter().enumerate() {
         let Ok(article) = u32::try_from(a) else {
             break;
         };
-        for (r, k) in list {
-            units.push(Unit {
-                article,
-                start: r.start,
-                end: r.end,
-            });
-            keys.push(k);
-        }
+        units.extend(list.into_iter().map(|r| Unit {
+            article,
+            start: r.start,
+            end: r.end,
+        }));
     }
-    let candidates = candidate_pairs(&units, &keys);
-    drop(keys);
+    let unit_shingles = |i: usize| -> &[u32] {
+        let Some(u) = units.get(i) else {
+            return &[];
+        };
+        indexed.get(u.article as usize).map_or(&[], |x| {
+            shingles_in(&x.shingles, &(u.start as usize..u.end as usize))
+        })
+    };
+    let candidates = candidate_pairs(&units, unit_shingles);
     let mut stats = PassageStats {
         units: units.len(),
         boilerplate_units: candidates.boilerplate_units,
@@ -168,13 +192,9 @@ pub fn find_shared_passages_with_stats(articles: &[Article]) -> (Vec<SharedPassa
     by_pair.par_sort_unstable();
     let groups: Vec<&[Candidate]> = by_pair.chunk_by(|p, q| (p.0, p.1) == (q.0, q.1)).collect();
     stats.article_pairs = groups.len();
-    // Pairs sharing their first article run together, so it is tokenized once for all of them.
-    let by_first: Vec<&[&[Candidate]]> = groups
-        .chunk_by(|p, q| p.first().map(|e| e.0) == q.first().map(|e| e.0))
-        .collect();
-    let results: Vec<(Vec<SharedPassage>, usize)> = by_first
+    let results: Vec<(Vec<SharedPassage>, usize)> = groups
         .par_iter()
-        .flat_map_iter(|pairs| compare_first_article(articles, &units, pairs))
+        .filter_map(|group| compare_pair(articles, &indexed, &units, group))
         .collect();
     let mut passages = Vec::new();
     for (found, capped) in results {
@@ -184,65 +204,54 @@ pub fn find_shared_passages_with_stats(articles: &[Article]) -> (Vec<SharedPassa
     (passages, stats)
 }
 
-/// Verifies the candidate pairs of one article with each of its partners: the passages of each
-/// pair, and how many were dropped by the cap.
-fn compare_first_article(
+/// Verifies the candidate unit pairs of one pair of articles: its passages, and how many were
+/// dropped by the cap.
+fn compare_pair(
     articles: &[Article],
+    indexed: &[Indexed],
     units: &[Unit],
-    pairs: &[&[Candidate]],
-) -> Vec<(Vec<SharedPassage>, usize)> {
-    let Some(ia) = pairs.first().and_then(|g| g.first()).map(|e| e.0) else {
-        return Vec::new();
-    };
-    let Some(aa) = articles.get(ia as usize) else {
-        return Vec::new();
-    };
-    let tokens_a = tokenize(&aa.body);
-    let shingles_a = shingles(&tokens_a);
+    group: &[Candidate],
+) -> Option<(Vec<SharedPassage>, usize)> {
+    let &(ia, ib, _, _) = group.first()?;
+    let (aa, ab) = (articles.get(ia as usize)?, articles.get(ib as usize)?);
+    let (xa, xb) = (indexed.get(ia as usize)?, indexed.get(ib as usize)?);
     let range = |u: u32| {
         units
             .get(u as usize)
             .map_or(0..0, |u| u.start as usize..u.end as usize)
     };
-    pairs
-        .iter()
-        .filter_map(|group| {
-            let ib = group.first()?.1;
-            let ab = articles.get(ib as usize)?;
-            let tokens_b = tokenize(&ab.body);
-            let shingles_b = shingles(&tokens_b);
-            let a = Side {
-                tokens: &tokens_a,
-                shingles: &shingles_a,
-                ranges: group.iter().map(|e| range(e.2)).collect(),
-            };
-            let b = Side {
-                tokens: &tokens_b,
-                shingles: &shingles_b,
-                ranges: group.iter().map(|e| range(e.3)).collect(),
-            };
-            let found = align(a, b);
-            let capped = found.len().saturating_sub(MAX_PASSAGES_PER_PAIR);
-            let passages = found
-                .into_iter()
-                .take(MAX_PASSAGES_PER_PAIR)
-                .filter_map(|m| {
-                    Some(SharedPassage {
-                        a: (aa.id, token_span(&tokens_a, &m.a)?),
-                        b: (ab.id, token_span(&tokens_b, &m.b)?),
-                        similarity: m.similarity,
-                    })
-                })
-                .collect();
-            Some((passages, capped))
+    let a = Side {
+        shingles: &xa.shingles,
+        ranges: group.iter().map(|e| range(e.2)).collect(),
+    };
+    let b = Side {
+        shingles: &xb.shingles,
+        ranges: group.iter().map(|e| range(e.3)).collect(),
+    };
+    let found = align(a, b, |r| distinct_content_words(&xa.tokens(&aa.body, r)));
+    let capped = found.len().saturating_sub(MAX_PASSAGES_PER_PAIR);
+    let passages = found
+        .into_iter()
+        .take(MAX_PASSAGES_PER_PAIR)
+        .filter_map(|m| {
+            Some(SharedPassage {
+                a: (aa.id, token_span(&xa.tokens(&aa.body, &m.a), m.a.len())?),
+                b: (ab.id, token_span(&xb.tokens(&ab.body, &m.b), m.b.len())?),
+                similarity: m.similarity,
+            })
         })
-        .collect()
+        .collect();
+    Some((passages, capped))
 }
 
-/// The bytes from the first token of `range` to the end of its last.
-fn token_span(tokens: &[Token], range: &Range<usize>) -> Option<Span> {
-    let first = tokens.get(range.start)?;
-    let last = tokens.get(range.end.checked_sub(1)?)?;
+/// The bytes from the first of `tokens` to the end of the last; `None` unless there are
+/// `expected` tokens (the range ran past the article's end).
+fn token_span(tokens: &[Token], expected: usize) -> Option<Span> {
+    if tokens.len() != expected {
+        return None;
+    }
+    let first = tokens.first()?;
+    let last = tokens.last()?;
     Some(Span {
         start: first.start,
         end: last.end,

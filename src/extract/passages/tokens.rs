@@ -3,6 +3,10 @@
 //! Words are runs of alphanumeric characters, lowercased, so that punctuation, curly versus
 //! straight apostrophes and hyphenation do not hide a shared passage.
 
+use std::sync::LazyLock;
+
+use crate::text::words::{FNV_START, fnv_lowercase_char, fnv_step, fnv1a};
+
 /// One normalised word with its bytes in the article body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -91,16 +95,6 @@ const STOPWORDS: &[&str] = &[
     "you",
 ];
 
-/// FNV-1a over bytes: fixed, fast, and the same on every run and platform.
-pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
 /// The splitmix64 finaliser: a good bit mixer used to derive independent hash functions.
 pub(crate) fn mix(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
@@ -109,35 +103,95 @@ pub(crate) fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Longest stopword in bytes: longer words skip the lookup.
+const LONGEST_STOPWORD: usize = 9;
+
+/// The hashes of the stopwords, sorted for binary search: a word is looked up by the hash it
+/// gets anyway, so no lowercased copy of it is ever made.
+static STOPWORD_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut hashes: Vec<u64> = STOPWORDS.iter().map(|w| fnv1a(w.as_bytes())).collect();
+    hashes.sort_unstable();
+    hashes
+});
+
+/// The normalised word tokens of a text from a byte position on, with byte spans in the whole
+/// text. Starting at the first byte of a token gives the same tokens as tokenizing the whole
+/// text and skipping the earlier ones, which lets a caller tokenize only a stretch of an article.
+pub(crate) struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Tokens<'a> {
+    /// The tokens of `text` from byte `pos` (which should start a token, or be 0) on.
+    pub(crate) fn from(text: &'a str, pos: usize) -> Tokens<'a> {
+        Tokens { text, pos }
+    }
+
+    /// The char starting at byte `i`.
+    fn wide_char(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|rest| rest.chars().next())
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        let mut start: Option<usize> = None;
+        let mut hash = FNV_START;
+        let mut folded_len = 0usize;
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII fast path: fold and hash the byte itself.
+            let (is_word, width) = if b < 0x80 {
+                let word = b.is_ascii_alphanumeric();
+                if word {
+                    hash = fnv_step(hash, b.to_ascii_lowercase());
+                    folded_len += 1;
+                }
+                (word, 1)
+            } else {
+                let Some(c) = self.wide_char(i) else {
+                    break;
+                };
+                let word = c.is_alphanumeric();
+                if word {
+                    hash = fnv_lowercase_char(hash, c);
+                    folded_len += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+                }
+                (word, c.len_utf8())
+            };
+            if is_word {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            } else if let Some(s) = start {
+                self.pos = i + width;
+                return Some(token(s, i, hash, folded_len));
+            }
+            i += width;
+        }
+        self.pos = bytes.len();
+        start.map(|s| token(s, bytes.len(), hash, folded_len))
+    }
+}
+
+/// A token from its span and the hash of its folded bytes.
+fn token(start: usize, end: usize, hash: u64, folded_len: usize) -> Token {
+    let stopword = folded_len <= LONGEST_STOPWORD && STOPWORD_HASHES.binary_search(&hash).is_ok();
+    Token {
+        hash,
+        start: u32::try_from(start).unwrap_or(u32::MAX),
+        end: u32::try_from(end).unwrap_or(u32::MAX),
+        content: !stopword,
+    }
+}
+
 /// Splits `text` into normalised word tokens with byte spans.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut word = String::new();
-    let mut push = |start: usize, end: usize, word: &mut String| {
-        let content = !STOPWORDS.contains(&word.as_str());
-        tokens.push(Token {
-            hash: fnv1a(word.bytes()),
-            start: u32::try_from(start).unwrap_or(u32::MAX),
-            end: u32::try_from(end).unwrap_or(u32::MAX),
-            content,
-        });
-        word.clear();
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-            word.extend(c.to_lowercase());
-        } else if let Some(s) = start.take() {
-            push(s, i, &mut word);
-        }
-    }
-    if let Some(s) = start {
-        push(s, text.len(), &mut word);
-    }
-    tokens
+    Tokens::from(text, 0).collect()
 }
 
 /// Number of words in a shingle.
@@ -181,5 +235,22 @@ mod tests {
         let t = tokenize("one two three four");
         assert_eq!(shingles(&t).len(), 2);
         assert!(shingles(&tokenize("one two")).is_empty());
+    }
+
+    #[test]
+    fn stopwords_are_found_by_hash_in_any_case() {
+        let t = tokenize("The STATEMENT statements Ἀθῆναι");
+        let content: Vec<bool> = t.iter().map(|t| t.content).collect();
+        assert_eq!(content, [false, false, true, true]);
+    }
+
+    #[test]
+    fn tokens_from_a_token_start_are_the_tail_of_all_tokens() {
+        let text = "Niger’s junta — «closed» the borders; Ἀθῆναι, 2023.";
+        let all = tokenize(text);
+        for (n, t) in all.iter().enumerate() {
+            let tail: Vec<Token> = Tokens::from(text, t.start as usize).collect();
+            assert_eq!(tail, all[n..]);
+        }
     }
 }
