@@ -4,7 +4,7 @@
 
 use super::context::{Ctx, GazHit};
 use super::gazetteer_match::{GazForm, GazIndex, GazMatch, GazTarget};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Lower};
 use super::patterns::{PatternKind, Run, acronym_after, capitalized_runs, classify, split_run};
 use super::people::evidence;
 use super::tokens::{Token, TokenKind, tokenize};
@@ -499,7 +499,7 @@ fn is_no_noun(ctx: &Ctx, i: usize) -> bool {
 /// of its own ("the U.S. Embassy" names the United States).
 fn is_state_body(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        Lower::of(word).as_str(),
         "embassy"
             | "consulate"
             | "army"
