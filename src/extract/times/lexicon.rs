@@ -26,6 +26,11 @@ impl Lower {
         }
     }
 
+    /// The lowercased word's bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
+
     /// The lowercased word.
     pub(crate) fn as_str(&self) -> &str {
         // ASCII lowercasing of a whole UTF-8 word leaves it UTF-8, so this never falls back.

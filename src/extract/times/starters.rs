@@ -1,15 +1,19 @@
 //! The words a time expression can open with. Every pattern of the grammar first reads its
-//! opening token as digits, a punctuation mark or one of these words (in any case), so the
+//! opening token as digits, an apostrophe (`'90s`) or one of these words (in any case), so the
 //! driver skips every other word without trying the patterns: most words of a text are no
 //! time at all, and this keeps the scan fast. A pattern that opens with a new word must add it
 //! here; a test checks on real text that no reading starts anywhere else.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use super::grammar::Scanner;
 use super::lexicon::Lower;
 use super::tokens::TokenKind;
 
-/// Opening words, lowercase and sorted (for binary search): the words the patterns and the
-/// lexicon name, with the plurals of weekdays and units.
+/// Opening words, lowercase and sorted: the words the patterns and the lexicon name, with the
+/// plurals of weekdays and units.
 const STARTERS: &[&str] = &[
     "a",
     "about",
@@ -289,11 +293,18 @@ const STARTERS: &[&str] = &[
     "z",
 ];
 
+/// The opening words as a set of bytes: one hash per word, no UTF-8 check.
+fn starter_set() -> &'static FxHashSet<&'static [u8]> {
+    static SET: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
+    SET.get_or_init(|| STARTERS.iter().map(|w| w.as_bytes()).collect())
+}
+
 /// True when a pattern may read an expression that starts at token `i`.
 pub fn may_start(s: &Scanner, i: usize) -> bool {
     match s.kind(i) {
-        Some(TokenKind::Number | TokenKind::Punct) => true,
-        Some(TokenKind::Word) => STARTERS.binary_search(&Lower::of(s.tx(i)).as_str()).is_ok(),
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Punct) => matches!(s.tx(i), "'" | "’"),
+        Some(TokenKind::Word) => starter_set().contains(Lower::of(s.tx(i)).as_bytes()),
         None => false,
     }
 }
@@ -303,7 +314,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_list_is_sorted_for_binary_search() {
+    fn the_list_is_sorted_and_lowercase() {
         assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            STARTERS
+                .iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+        );
     }
 }
