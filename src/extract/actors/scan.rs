@@ -451,7 +451,11 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut sorted: Vec<Candidate> = order.iter().map(|&i| found[i].clone()).collect();
+    let mut slots: Vec<Option<Candidate>> = found.into_iter().map(Some).collect();
+    let mut sorted: Vec<Candidate> = order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .collect();
     for c in &mut sorted {
         c.other_name_of = c.other_name_of.and_then(|o| new_index.get(o).copied());
     }
