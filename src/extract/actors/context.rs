@@ -1,10 +1,10 @@
 //! What the rules of one article look at: its tokens, which of them a gazetteer match covers,
 //! and small questions about them (is this word a sentence opener? lowercase elsewhere?).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::gazetteer_match::GazTarget;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Lower};
 use super::tokens::{Token, TokenKind, is_capitalized};
 
 /// A gazetteer match after context decided what it stands for.
@@ -119,8 +119,7 @@ impl<'a> Ctx<'a> {
         if Lexicon::has(&self.lex.never_names, word) {
             return true;
         }
-        let lower = word.to_lowercase();
-        self.lowercase_words.contains(lower.as_str())
+        self.lowercase_words.contains(Lower::of(word).as_str())
     }
 
     /// True when token `i` is a capitalised word no gazetteer hit covers.

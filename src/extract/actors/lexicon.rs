@@ -2,8 +2,9 @@
 //!
 //! Every list is lowercase, one entry a line, `#` starts a comment. Lookups lowercase the word.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 /// All word lists used by actor extraction.
 pub struct Lexicon {
@@ -31,6 +32,53 @@ pub struct Lexicon {
     pub person_nouns: HashSet<String>,
     /// Common given names: a capitalised pair that starts with one is a person's name.
     pub given_names: HashSet<String>,
+}
+
+/// The longest word lowercased on the stack; longer words are lowercased on the heap.
+const STACK_WORD: usize = 32;
+
+/// A word in lowercase (as `str::to_lowercase` gives it), kept on the stack when it is short
+/// and ASCII, as nearly every word is: lookups run for every token and should not allocate.
+pub struct Lower {
+    small: [u8; STACK_WORD],
+    len: usize,
+    large: Option<String>,
+}
+
+impl Lower {
+    /// `word` in lowercase.
+    pub fn of(word: &str) -> Lower {
+        let mut small = [0u8; STACK_WORD];
+        if word.is_ascii()
+            && let Some(dst) = small.get_mut(..word.len())
+        {
+            dst.copy_from_slice(word.as_bytes());
+            dst.make_ascii_lowercase();
+            return Lower {
+                small,
+                len: word.len(),
+                large: None,
+            };
+        }
+        Lower {
+            small,
+            len: 0,
+            large: Some(word.to_lowercase()),
+        }
+    }
+
+    /// The lowercased word.
+    pub fn as_str(&self) -> &str {
+        match &self.large {
+            Some(s) => s,
+            // Lowercased ASCII is ASCII, so the conversion never falls back to "".
+            None => self
+                .small
+                .get(..self.len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+        }
+    }
 }
 
 fn parse(list: &str) -> HashSet<String> {
@@ -67,7 +115,7 @@ impl Lexicon {
         if w.chars().all(|c| !c.is_uppercase()) {
             set.contains(w)
         } else {
-            set.contains(&w.to_lowercase())
+            set.contains(Lower::of(w).as_str())
         }
     }
 

@@ -4,7 +4,7 @@
 //! unknown abbreviation standing alone.
 
 use super::context::Ctx;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Lower};
 use super::tokens::is_all_caps;
 
 /// A run of tokens, `first..=last`.
@@ -105,7 +105,7 @@ pub fn capitalized_runs(ctx: &Ctx) -> Vec<Run> {
 }
 
 /// True when a capitalised word is a head word from `set`.
-fn has_head(ctx: &Ctx, run: Run, set: &std::collections::HashSet<String>) -> bool {
+fn has_head(ctx: &Ctx, run: Run, set: &rustc_hash::FxHashSet<String>) -> bool {
     (run.first..=run.last).any(|i| {
         let w = ctx.word(i);
         w.chars().next().is_some_and(char::is_uppercase) && Lexicon::has(set, w)
@@ -242,10 +242,10 @@ pub fn classify(ctx: &Ctx, run: Run) -> Option<PatternKind> {
     // "the channel France24", "the newspaper Le Monde".
     if let Some(prev) = run.first.checked_sub(1) {
         let p = ctx.word(prev);
-        let det = prev.checked_sub(1).map(|d| ctx.word(d).to_lowercase());
+        let det = prev.checked_sub(1).map(|d| Lower::of(ctx.word(d)));
         if p.chars().next().is_some_and(char::is_lowercase)
             && Lexicon::has(&lex.org_nouns, p)
-            && matches!(det.as_deref(), Some("the" | "a" | "an"))
+            && matches!(det.as_ref().map(Lower::as_str), Some("the" | "a" | "an"))
         {
             return Some(PatternKind::Org);
         }

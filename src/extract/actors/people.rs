@@ -3,7 +3,7 @@
 //! other name ("who also goes by …"), or a common given name opening a pair of names.
 
 use super::context::Ctx;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Lower};
 use super::patterns::Run;
 use super::roles::{RoleBefore, apposition_after, role_before};
 
@@ -58,10 +58,11 @@ pub fn evidence(ctx: &Ctx, run: Run) -> PersonEvidence {
             && is_personal_speech(after_comma));
     let who = next == "," && after_comma == "who";
     let other_name = run.first >= 2 && {
-        let a = ctx.word(run.first - 2).to_lowercase();
-        let b = ctx.word(run.first - 1).to_lowercase();
+        let a = Lower::of(ctx.word(run.first - 2));
+        let b = Lower::of(ctx.word(run.first - 1));
+        let (a, b) = (a.as_str(), b.as_str());
         matches!(
-            (a.as_str(), b.as_str()),
+            (a, b),
             ("goes", "by") | ("known", "as") | ("also", "aka") | (_, "a.k.a.")
         ) || b == "aka"
     };

@@ -4,7 +4,10 @@
 //! who share only a first name stay apart. Organizations join their defined acronyms; places
 //! and organizations from patterns join by normalised name.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::definite;
 use super::fuzzy::FuzzyCountries;
@@ -21,8 +24,9 @@ use crate::model::{
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
     Country(usize),
-    Org(String),
-    Place(String),
+    // Shared, not owned: a key is cloned for every mention of its actor.
+    Org(Rc<str>),
+    Place(Rc<str>),
     Person(usize),
 }
 
@@ -46,6 +50,24 @@ fn looks_like_adjective(text: &str) -> bool {
 /// The words of a name, whitespace normalised.
 fn words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
+}
+
+/// The name with its words joined by single spaces; borrowed when it already is.
+fn spaced(name: &str) -> Cow<'_, str> {
+    let single = !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ")
+        && !name.contains(|c: char| c.is_whitespace() && c != ' ');
+    if single {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(words(name).join(" "))
+    }
+}
+
+/// The number of words in a name.
+fn word_count(name: &str) -> usize {
+    name.split_whitespace().count()
 }
 
 /// Edit distance between two short words (first names).
@@ -138,15 +160,17 @@ pub fn resolve(
 
     // 1. Full names of people (two words or more), merged by spelling and stated other names.
     let mut people = People {
-        names: HashMap::new(),
+        names: HashMap::default(),
         node_names: Vec::new(),
         other_only: Vec::new(),
         uf: UnionFind(Vec::new()),
     };
-    for (_, c) in &all {
-        if matches!(c.class, Class::Person { .. }) && words(&c.text).len() >= 2 {
-            let name = words(&c.text).join(" ");
-            let n = people.node(&name);
+    // Each candidate's name with single spaces, and its number of words.
+    let names: Vec<Cow<str>> = all.iter().map(|(_, c)| spaced(&c.text)).collect();
+    let counts: Vec<usize> = all.iter().map(|(_, c)| word_count(&c.text)).collect();
+    for (i, (_, c)) in all.iter().enumerate() {
+        if matches!(c.class, Class::Person { .. }) && counts[i] >= 2 {
+            let n = people.node(&names[i]);
             if c.other_name_of.is_none() {
                 people.other_only[n] = false;
             }
@@ -157,7 +181,7 @@ pub fn resolve(
     full.sort_by_key(|(_, n)| *n);
     // Spelling variants: only names under one surname are compared, so the cost stays linear
     // in the number of names times the (small) number of first names per surname.
-    let mut by_surname: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    let mut by_surname: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
     for (name, n) in &full {
         let w = words(name);
         if let (Some(first), Some(last)) = (w.first(), w.last()) {
@@ -176,16 +200,16 @@ pub fn resolve(
         }
     }
     // Surnames of the full names.
-    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut surnames: HashMap<String, Vec<usize>> = HashMap::default();
     for (name, n) in &full {
         if let Some(last) = words(name).last() {
             surnames.entry(last.to_string()).or_default().push(*n);
         }
     }
     // Single-word people with strong evidence and no full name: their own nodes.
-    for (_, c) in &all {
+    for (i, (_, c)) in all.iter().enumerate() {
         if matches!(c.class, Class::Person { strong: true })
-            && words(&c.text).len() == 1
+            && counts[i] == 1
             && !surnames.contains_key(c.text.as_str())
         {
             let n = people.node(&c.text);
@@ -221,10 +245,11 @@ pub fn resolve(
             gazetteer
                 .organizations
                 .get(i)
-                .map_or_else(String::new, |o| normalize(&o.name)),
+                .map_or_else(String::new, |o| normalize(&o.name))
+                .into(),
         )
     };
-    let mut gaz_org_by_norm: HashMap<String, usize> = HashMap::new();
+    let mut gaz_org_by_norm: HashMap<String, usize> = HashMap::default();
     for (i, o) in gazetteer.organizations.iter().enumerate() {
         for n in std::iter::once(&o.name).chain(&o.aliases) {
             gaz_org_by_norm.entry(normalize(n)).or_insert(i);
@@ -233,9 +258,9 @@ pub fn resolve(
     let fuzzy = FuzzyCountries::new(&index.country_forms);
 
     // 3. Every candidate → a key.
-    let mut display: HashMap<Key, String> = HashMap::new();
+    let mut display: HashMap<Key, String> = HashMap::default();
     let mut keyed: Vec<Option<Key>> = Vec::with_capacity(all.len());
-    let mut acronyms: HashMap<String, Key> = HashMap::new();
+    let mut acronyms: HashMap<String, Key> = HashMap::default();
     let gaz_key = |t: GazTarget| -> (Key, String) {
         match t {
             GazTarget::Country(i) => (
@@ -257,7 +282,7 @@ pub fn resolve(
                     .places
                     .get(i)
                     .map_or_else(String::new, |p| p.name.clone());
-                (Key::Place(normalize(&name)), name)
+                (Key::Place(normalize(&name).into()), name)
             }
             GazTarget::Capital(i) => {
                 let name = gazetteer
@@ -265,26 +290,44 @@ pub fn resolve(
                     .get(i)
                     .and_then(|c| c.capital.clone())
                     .unwrap_or_default();
-                (Key::Place(normalize(&name)), name)
+                (Key::Place(normalize(&name).into()), name)
             }
         }
     };
     // Keys of organizations and places first, so that acronyms can point at them.
-    let pattern_key = |c: &Candidate, display: &mut HashMap<Key, String>| -> Option<Key> {
-        let (key, name) = match &c.class {
-            Class::Gaz(t) => gaz_key(*t),
-            Class::Org => match gaz_org_by_norm.get(&normalize(&c.text)) {
-                Some(&i) => gaz_key(GazTarget::Org(i)),
-                None => (Key::Org(normalize(&c.text)), c.text.clone()),
-            },
-            Class::Place => (Key::Place(normalize(&c.text)), c.text.clone()),
-            _ => return None,
-        };
+    // A gazetteer target's key and display name are worked out once, at its first mention.
+    let mut gaz_keys: HashMap<GazTarget, Key> = HashMap::default();
+    let mut gaz_key_once = |t: GazTarget, display: &mut HashMap<Key, String>| -> Key {
+        if let Some(k) = gaz_keys.get(&t) {
+            return k.clone();
+        }
+        let (key, name) = gaz_key(t);
         display.entry(key.clone()).or_insert(name);
-        Some(key)
+        gaz_keys.insert(t, key.clone());
+        key
     };
     for (_, c) in &all {
-        keyed.push(pattern_key(c, &mut display));
+        let key = match &c.class {
+            Class::Gaz(t) => Some(gaz_key_once(*t, &mut display)),
+            Class::Org => {
+                let norm = normalize(&c.text);
+                Some(match gaz_org_by_norm.get(&norm) {
+                    Some(&i) => gaz_key_once(GazTarget::Org(i), &mut display),
+                    None => {
+                        let key = Key::Org(norm.into());
+                        display.entry(key.clone()).or_insert_with(|| c.text.clone());
+                        key
+                    }
+                })
+            }
+            Class::Place => {
+                let key = Key::Place(normalize(&c.text).into());
+                display.entry(key.clone()).or_insert_with(|| c.text.clone());
+                Some(key)
+            }
+            _ => None,
+        };
+        keyed.push(key);
     }
     // `all` lists the scans' candidates in order: an article's start is the sum before it.
     let mut offset = 0;
@@ -305,23 +348,24 @@ pub fn resolve(
         }
     }
     // People.
-    let mut person_mentions: HashMap<usize, u32> = HashMap::new();
-    let mut last_person_in_article: HashMap<(usize, String), usize> = HashMap::new();
+    let mut person_mentions: HashMap<usize, u32> = HashMap::default();
+    let mut last_person_in_article: HashMap<(usize, &str), usize> = HashMap::default();
+    let mut recovered: HashMap<&str, Option<usize>> = HashMap::default();
     for (i, (at, c)) in all.iter().enumerate() {
         if keyed[i].is_some() {
             continue;
         }
-        let name = words(&c.text).join(" ");
-        let n_words = words(&c.text).len();
-        let node = if let Some(&n) = people.names.get(&name) {
+        let name: &str = &names[i];
+        let n_words = counts[i];
+        let node = if let Some(&n) = people.names.get(name) {
             Some(n)
         } else if n_words == 1
-            && let Some(nodes) = surnames.get(&name)
+            && let Some(nodes) = surnames.get(name)
         {
             // The most recent full name in this article, else the most mentioned.
             let roots: Vec<usize> = nodes.iter().map(|&n| people.uf.find(n)).collect();
             let recent = last_person_in_article
-                .get(&(at.article, name.clone()))
+                .get(&(at.article, name))
                 .copied()
                 .filter(|r| roots.contains(r));
             recent.or_else(|| {
@@ -336,16 +380,18 @@ pub fn resolve(
         if let Some(n) = node {
             let root = people.uf.find(n);
             *person_mentions.entry(root).or_default() += 1;
-            if let Some(last) = words(&c.text).last() {
-                last_person_in_article.insert((at.article, last.to_string()), root);
+            if let Some(last) = c.text.split_whitespace().next_back() {
+                last_person_in_article.insert((at.article, last), root);
             }
             keyed[i] = Some(Key::Person(root));
             continue;
         }
-        // A misspelt country.
+        // A misspelt country (each distinct word looked up once).
         if n_words == 1
             && matches!(c.class, Class::Unknown)
-            && let Some(country) = fuzzy.recover(&c.text)
+            && let Some(country) = *recovered
+                .entry(c.text.as_str())
+                .or_insert_with(|| fuzzy.recover(&c.text))
         {
             let (key, name) = gaz_key(GazTarget::Country(country));
             display.entry(key.clone()).or_insert(name);
@@ -373,36 +419,42 @@ pub fn resolve(
             None
         }
     };
-    let mut repeats: HashMap<(Option<usize>, &str), (u32, bool)> = HashMap::new();
+    // Only names no earlier step keyed can become organizations here.
+    let is_eligible: Vec<bool> = all
+        .iter()
+        .enumerate()
+        .map(|(i, (_, c))| keyed[i].is_none() && eligible(c))
+        .collect();
+    let mut repeats: HashMap<(Option<usize>, &str), (u32, bool)> = HashMap::default();
     for (i, (at, c)) in all.iter().enumerate() {
-        if keyed[i].is_none() && eligible(c) {
+        if keyed[i].is_none() && is_eligible[i] {
             let e = repeats.entry((scope(at, c), c.text.as_str())).or_default();
             e.0 += 1;
             e.1 |= !c.opens_sentence;
         }
     }
     for (i, (at, c)) in all.iter().enumerate() {
-        if keyed[i].is_some() || !eligible(c) {
+        if keyed[i].is_some() || !is_eligible[i] {
             continue;
         }
         if repeats
             .get(&(scope(at, c), c.text.as_str()))
             .is_some_and(|&(n, inside)| n >= 2 && inside)
         {
-            let key = Key::Org(normalize(&c.text));
+            let key = Key::Org(normalize(&c.text).into());
             display.entry(key.clone()).or_insert_with(|| c.text.clone());
             keyed[i] = Some(key);
         }
     }
     // "Apple" after "Apple Computer": the first word of exactly one organization's name.
-    let mut first_words: HashMap<String, Option<Key>> = HashMap::new();
+    let mut first_words: HashMap<&str, Option<Key>> = HashMap::default();
     for (i, (_, c)) in all.iter().enumerate() {
         if let Some(key @ Key::Org(_)) = &keyed[i]
             && let Some((first, _)) = c.text.split_once(' ')
             && !super::lexicon::Lexicon::has(&lex.never_names, first)
         {
             first_words
-                .entry(first.to_string())
+                .entry(first)
                 .and_modify(|k| {
                     if k.as_ref() != Some(key) {
                         *k = None;
@@ -413,29 +465,27 @@ pub fn resolve(
     }
     for (i, (_, c)) in all.iter().enumerate() {
         if keyed[i].is_none()
-            && eligible(c)
-            && let Some(Some(key)) = first_words.get(&c.text)
+            && is_eligible[i]
+            && let Some(Some(key)) = first_words.get(c.text.as_str())
         {
             keyed[i] = Some(key.clone());
         }
     }
     // Display names of people: the most mentioned full name not known only as another name.
-    let mut name_counts: HashMap<(usize, String), u32> = HashMap::new();
-    for (i, (_, c)) in all.iter().enumerate() {
+    let mut name_counts: HashMap<(usize, &str), u32> = HashMap::default();
+    for (i, name) in names.iter().enumerate() {
         if let Some(Key::Person(root)) = &keyed[i] {
-            *name_counts
-                .entry((*root, words(&c.text).join(" ")))
-                .or_default() += 1;
+            *name_counts.entry((*root, name)).or_default() += 1;
         }
     }
-    let mut best: HashMap<usize, (usize, u32, String)> = HashMap::new();
+    let mut best: HashMap<usize, (usize, u32, String)> = HashMap::default();
     for ((root, name), count) in &name_counts {
-        let node = people.names.get(name).copied();
+        let node = people.names.get(*name).copied();
         let shown = node.is_some_and(|n| !people.other_only[n]);
         let rank = (
-            usize::from(shown) * 10 + words(name).len().min(9),
+            usize::from(shown) * 10 + word_count(name).min(9),
             *count,
-            name.clone(),
+            name.to_string(),
         );
         let better = best.get(root).is_none_or(|b| {
             (rank.0, rank.1, std::cmp::Reverse(&rank.2)) > (b.0, b.1, std::cmp::Reverse(&b.2))
@@ -533,10 +583,12 @@ fn build(
     gazetteer: &Gazetteer,
     gaz_key: &dyn Fn(GazTarget) -> (Key, String),
 ) -> (Vec<Actor>, Vec<Mention>) {
-    let mut ids: HashMap<Key, ActorId> = HashMap::new();
+    let mut ids: HashMap<Key, ActorId> = HashMap::default();
     let mut actors: Vec<Actor> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     let divisions = divisions(articles, all, keyed);
+    // Each alias is listed once per actor (the list is sorted and deduplicated at the end).
+    let mut aliased: rustc_hash::FxHashSet<(ActorId, &str)> = Default::default();
     for (i, (at, c)) in all.iter().enumerate() {
         let Some(key) = keyed.get(i).cloned().flatten() else {
             continue;
@@ -606,7 +658,9 @@ fn build(
             continue;
         };
         actor.mention_count += 1;
-        actor.aliases.push(c.text.clone());
+        if aliased.insert((id, c.text.as_str())) {
+            actor.aliases.push(c.text.clone());
+        }
         actor.articles.push(article.id);
         if let Some(role) = &c.role {
             let better =

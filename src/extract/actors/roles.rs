@@ -4,7 +4,7 @@
 
 use super::context::Ctx;
 use super::gazetteer_match::GazTarget;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Lower};
 
 /// What the words before a name say about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct RoleBefore {
 /// Words that end a role phrase when walking back from a name.
 fn is_function_word(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        Lower::of(word).as_str(),
         "the"
             | "a"
             | "an"
@@ -148,10 +148,10 @@ pub fn role_before(ctx: &Ctx, name_start: usize) -> RoleBefore {
         }
     });
     if apposition {
-        let det = before.map(|b| ctx.word(b).to_lowercase());
+        let det = before.map(|b| Lower::of(ctx.word(b)));
         let introduced = possessor.is_some()
             || matches!(
-                det.as_deref(),
+                det.as_ref().map(Lower::as_str),
                 Some("the" | "a" | "an" | "his" | "her" | "its" | "their")
             )
             || before.is_some_and(|b| ctx.is_possessive(b));
@@ -180,7 +180,7 @@ pub fn apposition_after(ctx: &Ctx, after: usize) -> Option<String> {
     if ctx.word(after) != "," {
         return None;
     }
-    let det = ctx.word(after + 1).to_lowercase();
+    let det = Lower::of(ctx.word(after + 1));
     if !matches!(
         det.as_str(),
         "a" | "an" | "the" | "his" | "her" | "its" | "their"

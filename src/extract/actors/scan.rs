@@ -4,7 +4,7 @@
 
 use super::context::{Ctx, GazHit};
 use super::gazetteer_match::{GazForm, GazIndex, GazMatch, GazTarget};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Lower};
 use super::patterns::{PatternKind, Run, acronym_after, capitalized_runs, classify, split_run};
 use super::people::evidence;
 use super::tokens::{Token, TokenKind, tokenize};
@@ -451,7 +451,11 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut sorted: Vec<Candidate> = order.iter().map(|&i| found[i].clone()).collect();
+    let mut slots: Vec<Option<Candidate>> = found.into_iter().map(Some).collect();
+    let mut sorted: Vec<Candidate> = order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .collect();
     for c in &mut sorted {
         c.other_name_of = c.other_name_of.and_then(|o| new_index.get(o).copied());
     }
@@ -499,7 +503,7 @@ fn is_no_noun(ctx: &Ctx, i: usize) -> bool {
 /// of its own ("the U.S. Embassy" names the United States).
 fn is_state_body(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        Lower::of(word).as_str(),
         "embassy"
             | "consulate"
             | "army"

@@ -2,7 +2,7 @@
 //! forms, months, years, decades, weekdays, clock times, quarters and seasons.
 
 use super::grammar::{Reading, Scanner};
-use super::lexicon;
+use super::lexicon::{self, Lower};
 use super::meaning::{Meaning, YearRef};
 
 /// Words after which a lowercase word may follow a bare year ("in 2021 in Niger").
@@ -176,7 +176,7 @@ pub fn month_day(s: &Scanner, i: usize) -> Reading {
 pub fn month_year(s: &Scanner, i: usize) -> Reading {
     let (m, mut j, _) = s.month_at(i)?;
     if s.is(j, "of") && s.is(j + 2, "year") {
-        let shift = match s.word(j + 1).map(str::to_ascii_lowercase).as_deref() {
+        let shift = match s.word(j + 1).map(Lower::of).as_ref().map(Lower::as_str) {
             Some("this") => 0,
             Some("last") => -1,
             Some("next") => 1,
@@ -375,7 +375,8 @@ pub fn clock(s: &Scanner, i: usize) -> Reading {
     // a.m. / p.m. in their spellings: "a.m.", "am", "a. m.", "AM".
     let mut meridiem = None;
     if let Some(w) = s.word(j) {
-        let lw = w.to_ascii_lowercase();
+        let lower = Lower::of(w);
+        let lw = lower.as_str();
         if lw == "am" || lw == "pm" {
             meridiem = Some(lw.starts_with('p'));
             j += 1;

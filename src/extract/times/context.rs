@@ -3,6 +3,7 @@
 //! clause decides: first the words before the expression, nearest first, then those after.
 
 use super::grammar::Scanner;
+use super::lexicon::Lower;
 use super::tokens::TokenKind;
 
 /// How many words either side are read.
@@ -49,11 +50,17 @@ const PAST: &[&str] = &[
 
 /// What a word says about time: `Some(true)` ahead, `Some(false)` past, `None` nothing.
 fn cue(word: &str) -> Option<bool> {
-    let w = word.to_ascii_lowercase();
-    if AHEAD.contains(&w.as_str()) {
+    let lower = Lower::of(word);
+    let w = lower.as_str();
+    if AHEAD.contains(&w) {
         return Some(true);
     }
-    if PAST.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")) {
+    let ends_in_ed = word.len() > 4
+        && word
+            .as_bytes()
+            .get(word.len() - 2..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(b"ed"));
+    if PAST.contains(&w) || ends_in_ed {
         return Some(false);
     }
     None

@@ -4,7 +4,7 @@
 //! they are recognised as not being times at all.
 
 use super::grammar::{Reading, Scanner};
-use super::lexicon::{self, Unit};
+use super::lexicon::{self, Lower, Unit};
 use super::meaning::Meaning;
 
 /// The TimeML value of `n` units (`None`: an unknown number).
@@ -155,8 +155,9 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
 
 /// `every Friday`, `each year`, `every two weeks`, `weekly`, `annually`, `15 a year`.
 pub fn set(s: &Scanner, i: usize) -> Reading {
-    let w = s.word(i)?.to_ascii_lowercase();
-    let single = match w.as_str() {
+    let lower = Lower::of(s.word(i)?);
+    let w = lower.as_str();
+    let single = match w {
         "daily" | "nightly" => Some("P1D"),
         "weekly" => Some("P1W"),
         "monthly" => Some("P1M"),

@@ -1,10 +1,49 @@
 //! General English words for time: month and weekday names, number words, parts of the day,
 //! units of time and seasons. General knowledge only, nothing tied to any corpus.
 
+/// The longest word any list here holds ("wednesdays", "throughout"), with room to spare.
+const LONGEST: usize = 16;
+
+/// A word in ASCII lowercase, kept on the stack so that lookups allocate nothing. A word longer
+/// than any listed word reads as "", which no list holds.
+pub(crate) struct Lower {
+    buf: [u8; LONGEST],
+    len: usize,
+}
+
+impl Lower {
+    /// `word` in ASCII lowercase (other characters kept), or "" when it is too long to be listed.
+    pub(crate) fn of(word: &str) -> Lower {
+        let mut buf = [0u8; LONGEST];
+        let len = word.len();
+        match buf.get_mut(..len) {
+            Some(dst) => {
+                dst.copy_from_slice(word.as_bytes());
+                dst.make_ascii_lowercase();
+                Lower { buf, len }
+            }
+            None => Lower { buf, len: 0 },
+        }
+    }
+
+    /// The lowercased word's bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
+
+    /// The lowercased word.
+    pub(crate) fn as_str(&self) -> &str {
+        // ASCII lowercasing of a whole UTF-8 word leaves it UTF-8, so this never falls back.
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
 /// The month (1–12) a word names: full names, and the usual abbreviations.
 pub fn month(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    let m = match w.as_str() {
+    let m = match Lower::of(word).as_str() {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -27,7 +66,7 @@ pub fn is_full_month_name(word: &str) -> bool {
     word.len() >= 3
         && month(word).is_some()
         && !matches!(
-            word.to_ascii_lowercase().as_str(),
+            Lower::of(word).as_str(),
             "jan"
                 | "feb"
                 | "mar"
@@ -52,12 +91,13 @@ pub fn is_day_or_month_name(word: &str) -> bool {
 /// The ISO weekday (1 = Monday … 7 = Sunday) a word names, and whether it is plural
 /// ("Fridays", which makes a set).
 pub fn weekday(word: &str) -> Option<(u32, bool)> {
-    let w = word.to_ascii_lowercase();
+    let lower = Lower::of(word);
+    let w = lower.as_str();
     let (stem, plural) = match w.strip_suffix('s') {
-        Some(s) if s.ends_with("day") => (s.to_string(), true),
+        Some(s) if s.ends_with("day") => (s, true),
         _ => (w, false),
     };
-    let d = match stem.as_str() {
+    let d = match stem {
         "monday" => 1,
         "tuesday" => 2,
         "wednesday" => 3,
@@ -72,8 +112,7 @@ pub fn weekday(word: &str) -> Option<(u32, bool)> {
 
 /// The value of a number word from one to ninety, and "a"/"an" (one).
 pub fn number_word(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    let n = match w.as_str() {
+    let n = match Lower::of(word).as_str() {
         "a" | "an" | "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -110,14 +149,14 @@ pub fn number_word(word: &str) -> Option<u32> {
 /// Words for an unknown number of units ("several years" is `PXY`).
 pub fn vague_quantity(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        Lower::of(word).as_str(),
         "several" | "few" | "many" | "some" | "numerous"
     )
 }
 
 /// The TimeML code of a part of the day.
 pub fn part_of_day(word: &str) -> Option<&'static str> {
-    let p = match word.to_ascii_lowercase().as_str() {
+    let p = match Lower::of(word).as_str() {
         "morning" => "MO",
         "afternoon" => "AF",
         "evening" => "EV",
@@ -179,15 +218,16 @@ impl Unit {
 
 /// The unit a word names, and whether the word is plural.
 pub fn unit(word: &str) -> Option<(Unit, bool)> {
-    let w = word.to_ascii_lowercase();
-    let (stem, plural) = match w.as_str() {
-        "centuries" => ("century".to_string(), true),
+    let lower = Lower::of(word);
+    let w = lower.as_str();
+    let (stem, plural) = match w {
+        "centuries" => ("century", true),
         _ => match w.strip_suffix('s') {
-            Some(s) => (s.to_string(), true),
+            Some(s) => (s, true),
             None => (w, false),
         },
     };
-    let u = match stem.as_str() {
+    let u = match stem {
         "second" => Unit::Second,
         "minute" | "min" => Unit::Minute,
         "hour" | "hr" => Unit::Hour,
@@ -205,7 +245,7 @@ pub fn unit(word: &str) -> Option<(Unit, bool)> {
 
 /// The TimeML code of a season.
 pub fn season(word: &str) -> Option<&'static str> {
-    let s = match word.to_ascii_lowercase().as_str() {
+    let s = match Lower::of(word).as_str() {
         "spring" => "SP",
         "summer" => "SU",
         "autumn" | "fall" => "FA",
@@ -217,7 +257,7 @@ pub fn season(word: &str) -> Option<&'static str> {
 
 /// Ordinal words for quarters and weeks.
 pub fn ordinal(word: &str) -> Option<u32> {
-    let n = match word.to_ascii_lowercase().as_str() {
+    let n = match Lower::of(word).as_str() {
         "first" => 1,
         "second" => 2,
         "third" => 3,
@@ -229,16 +269,13 @@ pub fn ordinal(word: &str) -> Option<u32> {
 
 /// Suffixes that make a digit an ordinal ("27th").
 pub fn is_ordinal_suffix(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "st" | "nd" | "rd" | "th"
-    )
+    matches!(Lower::of(word).as_str(), "st" | "nd" | "rd" | "th")
 }
 
 /// Words after which a capitalised month name or a four-digit number reads as a date.
 pub fn is_time_preposition(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        Lower::of(word).as_str(),
         "in" | "on"
             | "since"
             | "until"

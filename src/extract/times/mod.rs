@@ -23,6 +23,7 @@ pub(crate) mod lexicon;
 mod meaning;
 mod normalize;
 mod relative;
+mod starters;
 mod tokens;
 
 use chrono::NaiveDate;

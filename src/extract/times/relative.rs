@@ -2,7 +2,7 @@
 //! two years ago, the start of the year; and the vague ones (recently, now, the future).
 
 use super::grammar::{Reading, Scanner};
-use super::lexicon::{self, Unit};
+use super::lexicon::{self, Lower, Unit};
 use super::meaning::Meaning;
 
 /// `today`, `tonight`, `yesterday morning`, `earlier today`, `this morning`, `last night`,
@@ -13,8 +13,9 @@ pub fn deictic(s: &Scanner, i: usize) -> Reading {
     } else {
         i
     };
-    let w = s.word(at)?.to_ascii_lowercase();
-    let (days, part, mut end) = match w.as_str() {
+    let lower = Lower::of(s.word(at)?);
+    let w = lower.as_str();
+    let (days, part, mut end) = match w {
         "today" => (0, None, at + 1),
         "tonight" => (0, Some("NI"), at + 1),
         "overnight" => (-1, Some("NI"), at + 1),
@@ -76,7 +77,7 @@ pub fn shifted_unit(s: &Scanner, i: usize) -> Reading {
     if with_the {
         at += 1;
     }
-    let shift = match s.word(at)?.to_ascii_lowercase().as_str() {
+    let shift = match Lower::of(s.word(at)?).as_str() {
         "this" if !with_the => 0,
         "last" | "past" if !with_the => -1,
         "next" | "coming" if !with_the => 1,
@@ -196,7 +197,7 @@ pub fn edge_of_period(s: &Scanner, i: usize) -> Reading {
         return None;
     }
     let j = at + 2;
-    let (offset, k) = match s.word(j).map(str::to_ascii_lowercase).as_deref() {
+    let (offset, k) = match s.word(j).map(Lower::of).as_ref().map(Lower::as_str) {
         Some("the" | "this") => (0, j + 1),
         Some("last") => (-1, j + 1),
         Some("next") => (1, j + 1),
@@ -212,7 +213,8 @@ pub fn edge_of_period(s: &Scanner, i: usize) -> Reading {
 /// `now`, `currently`, `recently`, `in recent years`, `the past`, `the future`, `soon`,
 /// `the coming weeks`: references that stay off the calendar.
 pub fn vague(s: &Scanner, i: usize) -> Reading {
-    let w = s.word(i)?.to_ascii_lowercase();
+    let lower = Lower::of(s.word(i)?);
+    let w = lower.as_str();
     let plural_unit = |k: usize| {
         s.word(k)
             .and_then(lexicon::unit)
@@ -221,7 +223,7 @@ pub fn vague(s: &Scanner, i: usize) -> Reading {
     if w == "recent" && plural_unit(i + 1) {
         return Some((i + 2, Meaning::Vague("PAST_REF")));
     }
-    let single = match w.as_str() {
+    let single = match w {
         "now" | "currently" | "nowadays" | "presently" => Some("PRESENT_REF"),
         "recently" | "lately" => Some("PAST_REF"),
         // As adjectives too ("the recent downturn", "the current crisis"), as TimeML has them.
@@ -236,7 +238,7 @@ pub fn vague(s: &Scanner, i: usize) -> Reading {
         }
         return Some((i + 1, Meaning::Vague(v)));
     }
-    match w.as_str() {
+    match w {
         "these" if s.is(i + 1, "days") => Some((i + 2, Meaning::Vague("PRESENT_REF"))),
         "the"
             if s.is(i + 1, "past")
