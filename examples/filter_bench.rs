@@ -1,6 +1,6 @@
 //! Measures the per-keystroke cost of the fuzzy filter: the actors filter and the finder over
 //! 100,000 actors (each with three other names), and the timeline filter over 1,000,000
-//! entries, printing the median, 99th percentile and worst keystroke:
+//! entries, printing the median, 99th percentile, worst and mean keystroke:
 //!
 //! ```sh
 //! cargo run --release --example filter_bench            # 100,000 actors, 1,000,000 entries
@@ -14,6 +14,9 @@
 //! other workers). Measured on a 2-core machine under load 5–7, 100,000 actors: p50 2.6 ms,
 //! p99 35 ms wall, 17 ms CPU (SkimMatcherV2 behind a prefilter, before: 42–56 ms a keystroke,
 //! 75 ms p99); 10,000 actors: p99 1.3 ms; 1,000,000 timeline entries: p50 123 ms, p99 355 ms.
+//! Against nucleo-matcher 0.3.1 behind the same trait, runs taken back to back, mean CPU a
+//! keystroke: actors filter 4.9 ms (nucleo 6.7), finder 6.4 ms (8.1), timeline over 300,000
+//! entries 26 ms (41; p99 81 ms against 150).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -26,18 +29,21 @@ const QUERIES: &[&str] = &[
     "tchi", "bazou", "mar", "koli", "Zou", "nub", "ribal", "dene",
 ];
 
-/// Median, 99th percentile and worst of `times`, in milliseconds.
+/// Median, 99th percentile, worst and mean of `times`, in milliseconds: the mean is the work a
+/// query costs over all its keystrokes.
 fn summary(times: &mut [Duration]) -> String {
     times.sort();
+    let mean = times.iter().sum::<Duration>().as_secs_f64() * 1e3 / times.len().max(1) as f64;
     let at = |q: f64| {
         let i = ((times.len() as f64 - 1.0) * q).round() as usize;
         times.get(i).map_or(0.0, |d| d.as_secs_f64() * 1e3)
     };
     format!(
-        "p50 {:6.2} ms  p99 {:6.2} ms  max {:6.2} ms  ({} keystrokes)",
+        "p50 {:6.2} ms  p99 {:6.2} ms  max {:6.2} ms  mean {:6.2} ms  ({} keystrokes)",
         at(0.5),
         at(0.99),
         at(1.0),
+        mean,
         times.len()
     )
 }
