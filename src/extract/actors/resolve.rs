@@ -144,11 +144,11 @@ struct At {
 /// Resolves all scans into actors and mentions.
 pub fn resolve(
     articles: &[Article],
-    scans: &[ArticleScan],
+    scans: &[ArticleScan<'_>],
     gazetteer: &Gazetteer,
     index: &GazIndex,
 ) -> (Vec<Actor>, Vec<Mention>) {
-    let all: Vec<(At, &Candidate)> = scans
+    let all: Vec<(At, &Candidate<'_>)> = scans
         .iter()
         .enumerate()
         .flat_map(|(a, s)| {
@@ -166,8 +166,8 @@ pub fn resolve(
         uf: UnionFind(Vec::new()),
     };
     // Each candidate's name with single spaces, and its number of words.
-    let names: Vec<Cow<str>> = all.iter().map(|(_, c)| spaced(&c.text)).collect();
-    let counts: Vec<usize> = all.iter().map(|(_, c)| word_count(&c.text)).collect();
+    let names: Vec<Cow<str>> = all.iter().map(|(_, c)| spaced(c.text)).collect();
+    let counts: Vec<usize> = all.iter().map(|(_, c)| word_count(c.text)).collect();
     for (i, (_, c)) in all.iter().enumerate() {
         if matches!(c.class, Class::Person { .. }) && counts[i] >= 2 {
             let n = people.node(&names[i]);
@@ -210,9 +210,9 @@ pub fn resolve(
     for (i, (_, c)) in all.iter().enumerate() {
         if matches!(c.class, Class::Person { strong: true })
             && counts[i] == 1
-            && !surnames.contains_key(c.text.as_str())
+            && !surnames.contains_key(c.text)
         {
-            let n = people.node(&c.text);
+            let n = people.node(c.text);
             people.other_only[n] = false;
         }
     }
@@ -224,11 +224,11 @@ pub fn resolve(
         let Some(t) = scans.get(at.article).and_then(|s| s.candidates.get(target)) else {
             continue;
         };
-        let name = words(&c.text).join(" ");
+        let name = words(c.text).join(" ");
         let Some(&n) = people.names.get(&name) else {
             continue;
         };
-        let target_name = words(&t.text).join(" ");
+        let target_name = words(t.text).join(" ");
         let tn = people
             .names
             .get(&target_name)
@@ -310,19 +310,23 @@ pub fn resolve(
         let key = match &c.class {
             Class::Gaz(t) => Some(gaz_key_once(*t, &mut display)),
             Class::Org => {
-                let norm = normalize(&c.text);
+                let norm = normalize(c.text);
                 Some(match gaz_org_by_norm.get(&norm) {
                     Some(&i) => gaz_key_once(GazTarget::Org(i), &mut display),
                     None => {
                         let key = Key::Org(norm.into());
-                        display.entry(key.clone()).or_insert_with(|| c.text.clone());
+                        display
+                            .entry(key.clone())
+                            .or_insert_with(|| c.text.to_string());
                         key
                     }
                 })
             }
             Class::Place => {
-                let key = Key::Place(normalize(&c.text).into());
-                display.entry(key.clone()).or_insert_with(|| c.text.clone());
+                let key = Key::Place(normalize(c.text).into());
+                display
+                    .entry(key.clone())
+                    .or_insert_with(|| c.text.to_string());
                 Some(key)
             }
             _ => None,
@@ -342,7 +346,7 @@ pub fn resolve(
     // Organizations whose text is a defined acronym join the long form.
     for (i, (_, c)) in all.iter().enumerate() {
         if matches!(c.class, Class::Org | Class::Unknown)
-            && let Some(key) = acronyms.get(&c.text)
+            && let Some(key) = acronyms.get(c.text)
         {
             keyed[i] = Some(key.clone());
         }
@@ -390,8 +394,8 @@ pub fn resolve(
         if n_words == 1
             && matches!(c.class, Class::Unknown)
             && let Some(country) = *recovered
-                .entry(c.text.as_str())
-                .or_insert_with(|| fuzzy.recover(&c.text))
+                .entry(c.text)
+                .or_insert_with(|| fuzzy.recover(c.text))
         {
             let (key, name) = gaz_key(GazTarget::Country(country));
             display.entry(key.clone()).or_insert(name);
@@ -402,17 +406,17 @@ pub fn resolve(
     // an organization's: people are named in full once, then by surname, and the corpus found
     // no person by it ("Boeing", "Lockheed Martin").
     let lex = super::lexicon::Lexicon::get();
-    let eligible = |c: &Candidate| {
+    let eligible = |c: &Candidate<'_>| {
         c.class == Class::Unknown
-            && !looks_like_adjective(&c.text)
-            && !super::lexicon::Lexicon::has(&lex.acronym_stoplist, &c.text)
-            && !super::lexicon::Lexicon::has(&lex.never_names, &c.text)
+            && !looks_like_adjective(c.text)
+            && !super::lexicon::Lexicon::has(&lex.acronym_stoplist, c.text)
+            && !super::lexicon::Lexicon::has(&lex.never_names, c.text)
             // A head word alone ("Embassy", "Region") is a common noun.
-            && !super::lexicon::Lexicon::has(&lex.org_keywords, &c.text)
-            && !super::lexicon::Lexicon::has(&lex.place_keywords, &c.text)
+            && !super::lexicon::Lexicon::has(&lex.org_keywords, c.text)
+            && !super::lexicon::Lexicon::has(&lex.place_keywords, c.text)
     };
     // Multi-word names count within their article; one word across the corpus.
-    let scope = |at: &At, c: &Candidate| {
+    let scope = |at: &At, c: &Candidate<'_>| {
         if c.text.contains(' ') {
             Some(at.article)
         } else {
@@ -428,7 +432,7 @@ pub fn resolve(
     let mut repeats: HashMap<(Option<usize>, &str), (u32, bool)> = HashMap::default();
     for (i, (at, c)) in all.iter().enumerate() {
         if keyed[i].is_none() && is_eligible[i] {
-            let e = repeats.entry((scope(at, c), c.text.as_str())).or_default();
+            let e = repeats.entry((scope(at, c), c.text)).or_default();
             e.0 += 1;
             e.1 |= !c.opens_sentence;
         }
@@ -438,11 +442,13 @@ pub fn resolve(
             continue;
         }
         if repeats
-            .get(&(scope(at, c), c.text.as_str()))
+            .get(&(scope(at, c), c.text))
             .is_some_and(|&(n, inside)| n >= 2 && inside)
         {
-            let key = Key::Org(normalize(&c.text).into());
-            display.entry(key.clone()).or_insert_with(|| c.text.clone());
+            let key = Key::Org(normalize(c.text).into());
+            display
+                .entry(key.clone())
+                .or_insert_with(|| c.text.to_string());
             keyed[i] = Some(key);
         }
     }
@@ -466,7 +472,7 @@ pub fn resolve(
     for (i, (_, c)) in all.iter().enumerate() {
         if keyed[i].is_none()
             && is_eligible[i]
-            && let Some(Some(key)) = first_words.get(c.text.as_str())
+            && let Some(Some(key)) = first_words.get(c.text)
         {
             keyed[i] = Some(key.clone());
         }
@@ -529,7 +535,7 @@ enum Division {
 /// Mali mission") is one name, a mention of the organization.
 fn divisions(
     articles: &[Article],
-    all: &[(At, &Candidate)],
+    all: &[(At, &Candidate<'_>)],
     keyed: &[Option<Key>],
 ) -> Vec<Division> {
     let lex = super::lexicon::Lexicon::get();
@@ -577,7 +583,7 @@ fn divisions(
 /// Assigns ids in order of first mention and fills every actor's fields.
 fn build(
     articles: &[Article],
-    all: &[(At, &Candidate)],
+    all: &[(At, &Candidate<'_>)],
     keyed: &[Option<Key>],
     display: &HashMap<Key, String>,
     gazetteer: &Gazetteer,
@@ -617,7 +623,10 @@ fn build(
             let id = ActorId::from_index(actors.len());
             actors.push(Actor {
                 id,
-                name: display.get(&key).cloned().unwrap_or_else(|| c.text.clone()),
+                name: display
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| c.text.to_string()),
                 kind: match key {
                     Key::Country(_) => ActorKind::Country,
                     Key::Org(_) => ActorKind::Organization,
@@ -658,8 +667,8 @@ fn build(
             continue;
         };
         actor.mention_count += 1;
-        if aliased.insert((id, c.text.as_str())) {
-            actor.aliases.push(c.text.clone());
+        if aliased.insert((id, c.text)) {
+            actor.aliases.push(c.text.to_string());
         }
         actor.articles.push(article.id);
         if let Some(role) = &c.role {

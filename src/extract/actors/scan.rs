@@ -29,13 +29,14 @@ pub enum Class {
 
 /// One candidate mention in one article.
 #[derive(Debug, Clone)]
-pub struct Candidate {
+pub struct Candidate<'a> {
     /// First byte of the name (titles left out).
     pub start: usize,
     /// One past its last byte.
     pub end: usize,
-    /// The name as written.
-    pub text: String,
+    /// The name as written: the body's bytes `start..end`, borrowed (at scale, millions of
+    /// candidates wait for the corpus-wide resolution; copies would double their memory).
+    pub text: &'a str,
     /// What it is.
     pub class: Class,
     /// True for a demonym.
@@ -52,9 +53,9 @@ pub struct Candidate {
 
 /// The candidates of one article and the acronyms it defines.
 #[derive(Debug, Clone, Default)]
-pub struct ArticleScan {
+pub struct ArticleScan<'a> {
     /// Candidates in text order, without overlaps.
-    pub candidates: Vec<Candidate>,
+    pub candidates: Vec<Candidate<'a>>,
     /// `(acronym, candidate index of the long form)`.
     pub acronyms: Vec<(String, usize)>,
 }
@@ -157,14 +158,14 @@ fn decide_hits(text: &str, tokens: &[Token], matches: &[GazMatch]) -> Vec<GazHit
 }
 
 /// Scans one article body.
-pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
+pub fn scan_article<'a>(text: &'a str, index: &GazIndex) -> ArticleScan<'a> {
     let tokens = tokenize(text);
     let hits = decide_hits(text, &tokens, &index.find(text));
     let ctx = Ctx::new(text, &tokens, hits);
     let mut scan = ArticleScan::default();
     let mut absorbed = vec![false; ctx.hits.len()];
     let mut found: Vec<Candidate> = Vec::new();
-    let span_text = |a: usize, b: usize| text.get(a..b).unwrap_or("").to_string();
+    let span_text = |a: usize, b: usize| text.get(a..b).unwrap_or("");
     let tok = |i: usize| ctx.tokens.get(i).copied();
 
     for run in capitalized_runs(&ctx) {
