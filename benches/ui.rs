@@ -85,25 +85,20 @@ fn bench_frame(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(3));
     // Each frame follows a one-row move, so something changed, as when browsing.
     let mut down = true;
+    let mut move_and_draw = |app: &mut App, terminal: &mut Terminal<TestBackend>| {
+        app.update(if down { Action::Down } else { Action::Up });
+        down = !down;
+        terminal
+            .draw(|f| view::draw(f, black_box(&*app), &theme))
+            .expect("draws");
+    };
     group.bench_function("draw after a row move", |b| {
-        b.iter(|| {
-            app.update(if down { Action::Down } else { Action::Up });
-            down = !down;
-            terminal
-                .draw(|f| view::draw(f, black_box(&app), &theme))
-                .expect("draws");
-        })
+        b.iter(|| move_and_draw(&mut app, &mut terminal))
     });
     app.update(Action::StartFilter);
     app.update(Action::Input('t'));
     group.bench_function("draw with a filter", |b| {
-        b.iter(|| {
-            app.update(if down { Action::Down } else { Action::Up });
-            down = !down;
-            terminal
-                .draw(|f| view::draw(f, black_box(&app), &theme))
-                .expect("draws");
-        })
+        b.iter(|| move_and_draw(&mut app, &mut terminal))
     });
     group.finish();
 

@@ -271,26 +271,15 @@ fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
 /// A light check that ids are positions, so that a file which decodes but was assembled wrong
 /// (a chunk missing) is refused rather than shown.
 fn consistent(corpus: &Corpus) -> bool {
-    corpus
-        .articles
-        .iter()
-        .enumerate()
-        .all(|(i, a)| a.id.index() == i)
-        && corpus
-            .actors
-            .iter()
-            .enumerate()
-            .all(|(i, a)| a.id.index() == i)
-        && corpus
-            .events
-            .iter()
-            .enumerate()
-            .all(|(i, e)| e.id.index() == i)
-        && corpus
-            .entries
-            .iter()
-            .enumerate()
-            .all(|(i, e)| e.id.index() == i)
+    ids_are_positions(&corpus.articles, |a| a.id.index())
+        && ids_are_positions(&corpus.actors, |a| a.id.index())
+        && ids_are_positions(&corpus.events, |e| e.id.index())
+        && ids_are_positions(&corpus.entries, |e| e.id.index())
+}
+
+/// True when every record's id is its position in `records`.
+fn ids_are_positions<T>(records: &[T], index_of: impl Fn(&T) -> usize) -> bool {
+    records.iter().enumerate().all(|(i, r)| index_of(r) == i)
 }
 
 #[cfg(test)]
