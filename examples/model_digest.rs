@@ -1,5 +1,5 @@
-//! Prints a digest of every list of the model built from a folder, and the time of each stage,
-//! without the cache: a change meant to make extraction faster must leave every digest as it was.
+//! Prints a digest of every list of the model built from a folder, and the time of each stage
+//! with the peak memory when it ended, without the cache: a change meant to make extraction faster must leave every digest as it was.
 //!
 //! Usage: `cargo run --release --example model_digest -- DIR`
 
@@ -32,47 +32,20 @@ fn main() {
     let report = spent.time(Stage::Read, || dossier::load::load_paths(&paths));
     let corpus = dossier::pipeline::analyze_timed(report.articles, &mut spent);
     let took = started.elapsed();
-    println!(
-        "articles  {} {}",
-        corpus.articles.len(),
-        digest(&corpus.articles)
-    );
-    println!(
-        "actors    {} {}",
-        corpus.actors.len(),
-        digest(&corpus.actors)
-    );
-    println!(
-        "mentions  {} {}",
-        corpus.mentions.len(),
-        digest(&corpus.mentions)
-    );
-    println!("times     {} {}", corpus.times.len(), digest(&corpus.times));
-    println!(
-        "events    {} {}",
-        corpus.events.len(),
-        digest(&corpus.events)
-    );
-    println!(
-        "entries   {} {}",
-        corpus.entries.len(),
-        digest(&corpus.entries)
-    );
-    println!(
-        "quotes    {} {}",
-        corpus.quotes.len(),
-        digest(&corpus.quotes)
-    );
-    println!(
-        "sources   {} {}",
-        corpus.sources.len(),
-        digest(&corpus.sources)
-    );
-    println!(
-        "passages  {} {}",
-        corpus.passages.len(),
-        digest(&corpus.passages)
-    );
+    let lists = [
+        ("articles", corpus.articles.len(), digest(&corpus.articles)),
+        ("actors", corpus.actors.len(), digest(&corpus.actors)),
+        ("mentions", corpus.mentions.len(), digest(&corpus.mentions)),
+        ("times", corpus.times.len(), digest(&corpus.times)),
+        ("events", corpus.events.len(), digest(&corpus.events)),
+        ("entries", corpus.entries.len(), digest(&corpus.entries)),
+        ("quotes", corpus.quotes.len(), digest(&corpus.quotes)),
+        ("sources", corpus.sources.len(), digest(&corpus.sources)),
+        ("passages", corpus.passages.len(), digest(&corpus.passages)),
+    ];
+    for (name, len, digest) in lists {
+        println!("{name:<9} {len} {digest}");
+    }
     eprintln!("took {:.2} s", took.as_secs_f64());
     for stage in [
         Stage::Read,
@@ -84,8 +57,11 @@ fn main() {
         Stage::Passages,
         Stage::Index,
     ] {
+        let peak = spent.peak_after(stage).map_or(String::new(), |b| {
+            format!("   peak {:7.1} MB", b as f64 / 1e6)
+        });
         eprintln!(
-            "  {:<9} {:.3} s",
+            "  {:<9} {:.3} s{peak}",
             stage.name(),
             spent.get(stage).as_secs_f64()
         );
