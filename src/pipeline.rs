@@ -1,4 +1,15 @@
 //! Runs the extractors over loaded articles and builds the read-only [`Corpus`].
+//!
+//! Stages that do not depend on each other run side by side, so that one stage's serial part
+//! (the corpus-wide resolution of actors, the merge of cited sources) does not leave a core idle:
+//!
+//! ```text
+//! articles ─┬─ actors ─┬─ index ─┬─ events
+//!           ├─ times ──┘         └─ quotes ─ sources
+//!           └─ passages
+//! ```
+
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -14,7 +25,15 @@ pub fn analyze(articles: Vec<Article>) -> Corpus {
     analyze_timed(articles, &mut StageTimes::default())
 }
 
+/// Runs `work` and says how long it took (wall time).
+fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    let result = work();
+    (result, started.elapsed())
+}
+
 /// [`analyze`], adding the wall time of each stage to `spent` (for `dossier check --stats`).
+/// Stages that run side by side each count their own wall time.
 pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corpus {
     for (i, article) in articles.iter_mut().enumerate() {
         article.id = ArticleId::from_index(i);
@@ -23,12 +42,55 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
         }
     }
     let gazetteer = Gazetteer::embedded();
-    let found = spent.time(Stage::Actors, || {
-        actors::extract_actors(&articles, gazetteer)
-    });
+    let (((found, actors_took), (times, times_took)), (passages, passages_took)) = rayon::join(
+        || {
+            rayon::join(
+                || timed(|| actors::extract_actors(&articles, gazetteer)),
+                || timed(|| find_times(&articles)),
+            )
+        },
+        || timed(|| passages::find_shared_passages(&articles)),
+    );
+    spent.add(Stage::Actors, actors_took);
+    spent.add(Stage::Times, times_took);
+    spent.add(Stage::Passages, passages_took);
 
-    let started = std::time::Instant::now();
-    let times: Vec<TimeExpr> = articles
+    let mut corpus = Corpus {
+        actors: found.actors,
+        mentions: found.mentions,
+        times,
+        passages,
+        ..Corpus::default()
+    };
+    corpus.articles = articles;
+    // The index of mentions per article is needed by the events and the quote finder.
+    spent.time(Stage::Index, || corpus.reindex());
+
+    let (((events, entries), events_took), ((quotes, quotes_took), (cited, sources_took))) =
+        rayon::join(
+            || timed(|| events::build_events(&corpus.articles, &corpus.times, &corpus.mentions)),
+            || {
+                let ((quotes, citations), quotes_took) = timed(|| attribute(&corpus));
+                (
+                    (quotes, quotes_took),
+                    timed(|| sources::merge_citations(citations)),
+                )
+            },
+        );
+    spent.add(Stage::Events, events_took);
+    spent.add(Stage::Quotes, quotes_took);
+    spent.add(Stage::Sources, sources_took);
+    corpus.events = events;
+    corpus.entries = entries;
+    corpus.quotes = quotes;
+    corpus.sources = cited;
+    spent.time(Stage::Index, || corpus.reindex());
+    corpus
+}
+
+/// Every article's time expressions, in article order, each tied to its sentence.
+fn find_times(articles: &[Article]) -> Vec<TimeExpr> {
+    articles
         .par_iter()
         .map(|article| {
             times::find_times(&article.body, article.date)
@@ -50,24 +112,12 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
                 .collect::<Vec<_>>()
         })
         .flatten()
-        .collect();
-    spent.add(Stage::Times, started.elapsed());
+        .collect()
+}
 
-    let mut corpus = Corpus {
-        actors: found.actors,
-        mentions: found.mentions,
-        times,
-        ..Corpus::default()
-    };
-    corpus.articles = articles;
-    // The index of mentions per article is needed by the quote finder.
-    spent.time(Stage::Index, || corpus.reindex());
-
-    let (events, entries) = spent.time(Stage::Events, || {
-        events::build_events(&corpus.articles, &corpus.times, &corpus.mentions)
-    });
-    // One attribution analysis per article serves both the quotes and the cited sources.
-    let started = std::time::Instant::now();
+/// Every article's quotations (in article order) and the sources each article cites. One
+/// attribution analysis per article serves both.
+fn attribute(corpus: &Corpus) -> (Vec<Quote>, Vec<sources::ArticleCitations>) {
     let attributed: Vec<(Vec<Quote>, sources::ArticleCitations)> = corpus
         .articles
         .par_iter()
@@ -80,14 +130,5 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
         })
         .collect();
     let (quotes, citations): (Vec<Vec<Quote>>, Vec<_>) = attributed.into_iter().unzip();
-    spent.add(Stage::Quotes, started.elapsed());
-    corpus.events = events;
-    corpus.entries = entries;
-    corpus.quotes = quotes.into_iter().flatten().collect();
-    corpus.sources = spent.time(Stage::Sources, || sources::merge_citations(citations));
-    corpus.passages = spent.time(Stage::Passages, || {
-        passages::find_shared_passages(&corpus.articles)
-    });
-    spent.time(Stage::Index, || corpus.reindex());
-    corpus
+    (quotes.into_iter().flatten().collect(), citations)
 }

@@ -210,6 +210,10 @@ fn write_stats(stats: &Stats, out: &mut dyn Write) -> Result<(), CliError> {
         out,
         "Time by stage (wall time; clean and sentences: thread time summed over threads, part of read), and the peak memory when it ended:"
     )?;
+    writeln!(
+        out,
+        "  (actors, times and passages run side by side, then events beside quotes and sources)"
+    )?;
     for time in &stats.stages {
         let peak = time
             .peak_bytes_after

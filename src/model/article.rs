@@ -82,6 +82,7 @@ pub struct Article {
     /// The byline, when given.
     pub author: Option<String>,
     /// The publication date; `None` when absent or impossible.
+    #[serde(with = "super::date_format::optional")]
     pub date: Option<NaiveDate>,
     /// The article text: cleaned, sanitised for the terminal, paragraphs separated by `\n\n`.
     pub body: String,

@@ -6,6 +6,7 @@
 mod actor;
 mod article;
 mod corpus;
+pub mod date_format;
 mod ids;
 mod source;
 mod span;

@@ -36,6 +36,7 @@ pub enum Granularity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct CalendarPoint {
     /// The first day of the period.
+    #[serde(with = "super::date_format")]
     pub date: NaiveDate,
     /// Day, month, year or decade.
     pub granularity: Granularity,
