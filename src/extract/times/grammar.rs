@@ -4,8 +4,9 @@
 //! where it ends and what it means. The driver tries them all at each token and keeps the
 //! longest reading, so "two years ago" wins over "two years" and "March 30-31" over "March".
 
+use super::classes::{self, WordClasses};
 use super::tokens::{Token, TokenKind};
-use super::{calendar, lengths, lexicon, meaning::Meaning, relative, starters};
+use super::{calendar, lengths, meaning::Meaning, relative, starters};
 
 /// An expression the grammar found: tokens `start..end` and their meaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,9 +63,21 @@ impl<'a> Scanner<'a> {
         (self.kind(i) == Some(TokenKind::Word)).then(|| self.tx(i))
     }
 
-    /// True when token `i` is the word `w`, ignoring case.
+    /// The classes of token `i` ([`classes::NONE`] for a token that is no listed word).
+    pub fn lex(&self, i: usize) -> &'a WordClasses {
+        self.tokens.get(i).map_or(&classes::NONE, |t| t.classes)
+    }
+
+    /// Token `i` in lowercase when it is a listed word: patterns match on it.
+    pub fn lower(&self, i: usize) -> Option<&'a str> {
+        Some(self.lex(i).word.as_str()).filter(|w| !w.is_empty())
+    }
+
+    /// True when token `i` is the word `w` (lowercase), ignoring case. `w` must be listed in
+    /// [`classes`] (a test checks the patterns' words), so a token in no list is never `w`.
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+        let word = &self.lex(i).word;
+        !word.is_empty() && word == w
     }
 
     /// True when token `i` is one of the words, ignoring case.
@@ -108,14 +121,8 @@ impl<'a> Scanner<'a> {
 
     /// The number at `i` with its digit count, when token `i` is digits.
     pub fn digits(&self, i: usize) -> Option<(u32, usize)> {
-        if self.kind(i) != Some(TokenKind::Number) {
-            return None;
-        }
-        let s = self.tx(i);
-        if s.len() > 6 {
-            return None;
-        }
-        s.parse().ok().map(|n| (n, s.len()))
+        let t = self.tokens.get(i)?;
+        Some((t.value?, t.end - t.start))
     }
 
     /// The number at `i` when it stands alone: not glued to letters, currency, a decimal point,
@@ -141,7 +148,7 @@ impl<'a> Scanner<'a> {
                             && self.kind(i + 2) == Some(TokenKind::Number)
                             && self.touches(i + 1))
                 }
-                _ => !lexicon::is_ordinal_suffix(after),
+                _ => !self.lex(i + 1).ordinal_suffix,
             };
             if glued {
                 return None;
@@ -157,7 +164,7 @@ impl<'a> Scanner<'a> {
         if !(1..=31).contains(&d) || len > 2 {
             return None;
         }
-        let next = if self.touches(i) && self.word(i + 1).is_some_and(lexicon::is_ordinal_suffix) {
+        let next = if self.touches(i) && self.lex(i + 1).ordinal_suffix {
             i + 2
         } else {
             i + 1
@@ -168,12 +175,12 @@ impl<'a> Scanner<'a> {
     /// A month name at `i` (abbreviations need `need_number` context checked by the caller),
     /// returning the month and the next token (after an abbreviation's period).
     pub fn month_at(&self, i: usize) -> Option<(u32, usize, bool)> {
-        let w = self.word(i)?;
-        let m = lexicon::month(w)?;
+        let lex = self.lex(i);
+        let m = lex.month?;
         if !self.capitalised(i) {
             return None;
         }
-        let full = lexicon::is_full_month_name(w);
+        let full = lex.full_month;
         let next = if !full && self.punct(i + 1, ".") && self.touches(i) {
             i + 2
         } else {
@@ -194,26 +201,23 @@ impl<'a> Scanner<'a> {
         if let Some((n, _)) = self.standalone(i) {
             return Some((Some(f64::from(n)), i + 1));
         }
-        let w = self.word(i)?;
-        if w.eq_ignore_ascii_case("a") && self.is(i + 1, "couple") && self.is(i + 2, "of") {
+        let lex = self.lex(i);
+        if self.is(i, "a") && self.is(i + 1, "couple") && self.is(i + 2, "of") {
             return Some((Some(2.0), i + 3));
         }
-        if w.eq_ignore_ascii_case("a") && self.is(i + 1, "few") {
+        if self.is(i, "a") && self.is(i + 1, "few") {
             return Some((None, i + 2));
         }
-        if lexicon::vague_quantity(w) {
+        if lex.vague_quantity {
             return Some((None, i + 1));
         }
-        let mut n = lexicon::number_word(w)?;
+        let mut n = lex.number?;
         let mut next = i + 1;
         if n >= 20
             && self.dash(i + 1)
             && self.touches(i)
             && self.touches(i + 1)
-            && let Some(u) = self
-                .word(i + 2)
-                .and_then(lexicon::number_word)
-                .filter(|u| *u < 10)
+            && let Some(u) = self.lex(i + 2).number.filter(|u| *u < 10)
         {
             n += u;
             next = i + 3;

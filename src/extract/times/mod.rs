@@ -16,6 +16,7 @@
 //! the American style of most English-language wire copy.
 
 mod calendar;
+mod classes;
 mod context;
 mod grammar;
 mod lengths;

@@ -4,17 +4,12 @@
 //! time at all, and this keeps the scan fast. A pattern that opens with a new word must add it
 //! here; a test checks on real text that no reading starts anywhere else.
 
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashSet;
-
 use super::grammar::Scanner;
-use super::lexicon::Lower;
 use super::tokens::TokenKind;
 
 /// Opening words, lowercase and sorted: the words the patterns and the lexicon name, with the
 /// plurals of weekdays and units.
-const STARTERS: &[&str] = &[
+pub(super) const STARTERS: &[&str] = &[
     "a",
     "about",
     "additional",
@@ -293,18 +288,13 @@ const STARTERS: &[&str] = &[
     "z",
 ];
 
-/// The opening words as a set of bytes: one hash per word, no UTF-8 check.
-fn starter_set() -> &'static FxHashSet<&'static [u8]> {
-    static SET: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
-    SET.get_or_init(|| STARTERS.iter().map(|w| w.as_bytes()).collect())
-}
-
 /// True when a pattern may read an expression that starts at token `i`.
 pub fn may_start(s: &Scanner, i: usize) -> bool {
     match s.kind(i) {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Punct) => matches!(s.tx(i), "'" | "’"),
-        Some(TokenKind::Word) => starter_set().contains(Lower::of(s.tx(i)).as_bytes()),
+        // The word's classes say whether it is one of the opening words.
+        Some(TokenKind::Word) => s.lex(i).opens,
         None => false,
     }
 }
