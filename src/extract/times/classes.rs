@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{self, Lower, Unit};
+use super::lexicon::{self, Unit};
 use super::{context, starters};
 
 /// Everything the grammar knows about one word. A word in no list reads as [`NONE`].
@@ -222,17 +222,18 @@ const COMPARED: &[&str] = &[
 ];
 
 /// The entry for `word` (lowercase), added empty when new.
-fn entry<'t>(table: &'t mut FxHashMap<Box<[u8]>, WordClasses>, word: &str) -> &'t mut WordClasses {
-    table
-        .entry(word.as_bytes().into())
-        .or_insert_with(|| WordClasses {
-            word: word.to_string(),
-            ..NONE.clone()
-        })
+fn entry<'t>(table: &'t mut FxHashMap<u128, WordClasses>, word: &str) -> &'t mut WordClasses {
+    // Every listed word is short lowercase ASCII, so it has a key; a word that had none could
+    // never be looked up and would only be left out.
+    let k = key(word.as_bytes()).unwrap_or(0);
+    table.entry(k).or_insert_with(|| WordClasses {
+        word: word.to_string(),
+        ..NONE.clone()
+    })
 }
 
 /// Reads every list into one table.
-fn build() -> FxHashMap<Box<[u8]>, WordClasses> {
+fn build() -> FxHashMap<u128, WordClasses> {
     let mut t = FxHashMap::default();
     for &(w, m, full) in lexicon::MONTHS {
         let e = entry(&mut t, w);
@@ -278,24 +279,49 @@ fn build() -> FxHashMap<Box<[u8]>, WordClasses> {
     for &w in context::AHEAD {
         entry(&mut t, w).cue = Some(true);
     }
-    for &w in starters::STARTERS {
+    for &w in starters::OPENING_WORDS {
         entry(&mut t, w).opens = true;
     }
     for &w in COMPARED {
         entry(&mut t, w);
     }
+    for c in t.values_mut() {
+        c.opens |= starters::opens_by_class(c);
+    }
+    // Key 0 would be the empty word, which no token is.
+    t.remove(&0);
     t
 }
 
 /// The table, built on first use.
-fn table() -> &'static FxHashMap<Box<[u8]>, WordClasses> {
-    static TABLE: OnceLock<FxHashMap<Box<[u8]>, WordClasses>> = OnceLock::new();
+fn table() -> &'static FxHashMap<u128, WordClasses> {
+    static TABLE: OnceLock<FxHashMap<u128, WordClasses>> = OnceLock::new();
     TABLE.get_or_init(build)
+}
+
+/// The longest word a key holds; every listed word is shorter.
+const LONGEST: usize = 16;
+
+/// A word's bytes in ASCII lowercase packed into one number, which tells words apart exactly
+/// (no listed word has a zero byte) and hashes and compares in a few instructions, unlike a
+/// string. `None` for a word longer than [`LONGEST`] or with a non-ASCII byte: no list holds
+/// such a word.
+fn key(word: &[u8]) -> Option<u128> {
+    if word.len() > LONGEST || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; LONGEST];
+    let dst = buf.get_mut(..word.len())?;
+    dst.copy_from_slice(word);
+    dst.make_ascii_lowercase();
+    Some(u128::from_le_bytes(buf))
 }
 
 /// The classes of `word` in any letter case ([`NONE`] when it is in no list).
 pub fn of(word: &str) -> &'static WordClasses {
-    table().get(Lower::of(word).as_bytes()).unwrap_or(&NONE)
+    key(word.as_bytes())
+        .and_then(|k| table().get(&k))
+        .unwrap_or(&NONE)
 }
 
 #[cfg(test)]

@@ -4,37 +4,6 @@
 //! The lists are data: [`super::classes`] reads them once into one table from a lowercase
 //! word to all its classes, which the tokeniser attaches to every word.
 
-/// The longest word any list here holds ("wednesdays", "throughout"), with room to spare.
-const LONGEST: usize = 16;
-
-/// A word in ASCII lowercase, kept on the stack so that lookups allocate nothing. A word longer
-/// than any listed word reads as "", which no list holds.
-pub(crate) struct Lower {
-    buf: [u8; LONGEST],
-    len: usize,
-}
-
-impl Lower {
-    /// `word` in ASCII lowercase (other characters kept), or "" when it is too long to be listed.
-    pub(crate) fn of(word: &str) -> Lower {
-        let mut buf = [0u8; LONGEST];
-        let len = word.len();
-        match buf.get_mut(..len) {
-            Some(dst) => {
-                dst.copy_from_slice(word.as_bytes());
-                dst.make_ascii_lowercase();
-                Lower { buf, len }
-            }
-            None => Lower { buf, len: 0 },
-        }
-    }
-
-    /// The lowercased word's bytes.
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        self.buf.get(..self.len).unwrap_or(&[])
-    }
-}
-
 /// Month names and their usual abbreviations, lowercase: the month (1–12) and whether the word
 /// is a full name (an abbreviation needs a number next to it). "may" is both.
 pub(super) const MONTHS: &[(&str, u32, bool)] = &[
