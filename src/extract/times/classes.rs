@@ -223,9 +223,9 @@ const COMPARED: &[&str] = &[
 
 /// The entry for `word` (lowercase), added empty when new.
 fn entry<'t>(table: &'t mut FxHashMap<u128, WordClasses>, word: &str) -> &'t mut WordClasses {
-    // Every listed word is short lowercase ASCII, so it has a key; a word that had none could
-    // never be looked up and would only be left out.
-    let k = key(word.as_bytes()).unwrap_or(0);
+    // Every listed word is short lowercase ASCII letters and has a key (a test checks that
+    // each is found under it).
+    let k = key(word).unwrap_or_default();
     table.entry(k).or_insert_with(|| WordClasses {
         word: word.to_string(),
         ..NONE.clone()
@@ -288,8 +288,6 @@ fn build() -> FxHashMap<u128, WordClasses> {
     for c in t.values_mut() {
         c.opens |= starters::opens_by_class(c);
     }
-    // Key 0 would be the empty word, which no token is.
-    t.remove(&0);
     t
 }
 
@@ -302,26 +300,25 @@ fn table() -> &'static FxHashMap<u128, WordClasses> {
 /// The longest word a key holds; every listed word is shorter.
 const LONGEST: usize = 16;
 
-/// A word's bytes in ASCII lowercase packed into one number, which tells words apart exactly
-/// (no listed word has a zero byte) and hashes and compares in a few instructions, unlike a
-/// string. `None` for a word longer than [`LONGEST`] or with a non-ASCII byte: no list holds
-/// such a word.
-fn key(word: &[u8]) -> Option<u128> {
-    if word.len() > LONGEST || !word.is_ascii() {
-        return None;
-    }
+/// A word's key: its bytes, each with the 0x20 bit set, packed into one number, which
+/// hashes and compares in a few instructions, unlike a string. Setting that bit lowercases an
+/// ASCII letter and turns no other byte into a lowercase letter, so a word's key is a listed
+/// word's key exactly when the word is that listed word in some letter case (every listed
+/// word is lowercase ASCII letters). A word longer than [`LONGEST`] has no key.
+fn key(word: &str) -> Option<u128> {
+    const LOWERCASE: u128 = u128::from_le_bytes([0x20; LONGEST]);
+    let bytes = word.as_bytes();
     let mut buf = [0u8; LONGEST];
-    let dst = buf.get_mut(..word.len())?;
-    dst.copy_from_slice(word);
-    dst.make_ascii_lowercase();
-    Some(u128::from_le_bytes(buf))
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    // The bit for the word's own bytes only: the padding stays zero.
+    let shift = 8 * (LONGEST - bytes.len()) as u32;
+    let lowercase = LOWERCASE.checked_shr(shift).unwrap_or(0);
+    Some(u128::from_le_bytes(buf) | lowercase)
 }
 
 /// The classes of `word` in any letter case ([`NONE`] when it is in no list).
 pub fn of(word: &str) -> &'static WordClasses {
-    key(word.as_bytes())
-        .and_then(|k| table().get(&k))
-        .unwrap_or(&NONE)
+    key(word).and_then(|k| table().get(&k)).unwrap_or(&NONE)
 }
 
 #[cfg(test)]

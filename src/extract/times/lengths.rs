@@ -35,7 +35,15 @@ fn age_end(s: &Scanner, j: usize) -> Option<usize> {
 /// A quantity glued to a unit by a hyphen ("five-year", "15-minute") at `i`: the quantity,
 /// unit and the unit's token.
 fn hyphenated(s: &Scanner, i: usize) -> Option<(Option<f64>, Unit, usize)> {
-    let (n, j) = s.quantity(i)?;
+    s.quantity(i).and_then(|q| hyphen_and_unit(s, q))
+}
+
+/// After a quantity `n` that ends before token `j`: a hyphen and a unit ("five-year"),
+/// giving the quantity, unit and the unit's token.
+fn hyphen_and_unit(
+    s: &Scanner,
+    (n, j): (Option<f64>, usize),
+) -> Option<(Option<f64>, Unit, usize)> {
     if !(s.dash(j) && s.touches(j - 1) && s.touches(j)) {
         return None;
     }
@@ -71,8 +79,10 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
     {
         at += 2;
     }
+    // Read once: the patterns below all start with the quantity at `at`.
+    let quantity = s.quantity(at);
     // "two five-year terms": a count of hyphenated lengths.
-    if let Some((count, j)) = s.quantity(at)
+    if let Some((count, j)) = quantity
         && count != Some(1.0)
         && let Some((n, unit, u)) = hyphenated(s, j)
     {
@@ -91,7 +101,7 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
         };
         return Some((end, Meaning::Duration(period(total, unit))));
     }
-    if let Some((n, unit, u)) = hyphenated(s, at) {
+    if let Some((n, unit, u)) = quantity.and_then(|q| hyphen_and_unit(s, q)) {
         if let Some(end) = age_end(s, u) {
             return Some((end, Meaning::Age));
         }
@@ -104,7 +114,7 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
     {
         return Some((at + 1, Meaning::Duration(period(Some(1.0), unit))));
     }
-    let (n, mut j) = s.quantity(at)?;
+    let (n, mut j) = quantity?;
     // "six straight days", "two consecutive quarters", "three full years".
     if s.is_any(
         j,

@@ -33,42 +33,70 @@ pub struct Token {
     pub value: Option<u32>,
 }
 
-/// The kind of an ASCII byte's character; `None` for whitespace.
-fn ascii_class(b: u8) -> Option<TokenKind> {
-    if b.is_ascii_digit() {
-        Some(TokenKind::Number)
-    } else if b.is_ascii_alphabetic() {
-        Some(TokenKind::Word)
-    } else if b.is_ascii_whitespace() || b == 0x0B {
-        // `char::is_whitespace` also counts the vertical tab, which `is_ascii_whitespace` does not.
-        None
-    } else {
-        Some(TokenKind::Punct)
+/// The kind of each ASCII character; `None` for whitespace (with the vertical tab, which
+/// `char::is_whitespace` counts and `u8::is_ascii_whitespace` does not).
+const ASCII_KINDS: [Option<TokenKind>; 128] = {
+    let mut kinds = [Some(TokenKind::Punct); 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_digit() {
+            kinds[b] = Some(TokenKind::Number);
+        } else if c.is_ascii_alphabetic() {
+            kinds[b] = Some(TokenKind::Word);
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            kinds[b] = None;
+        }
+        b += 1;
     }
-}
+    kinds
+};
 
-/// The kind of any character; `None` for whitespace.
-fn class(c: char) -> Option<TokenKind> {
-    if c.is_ascii() {
-        return ascii_class(c as u8);
+/// The kind of the character at byte `i` and its length, or `None` at the end of the text.
+fn char_at(text: &str, i: usize) -> Option<(Option<TokenKind>, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if let Some(&kind) = ASCII_KINDS.get(usize::from(b)) {
+        return Some((kind, 1));
     }
-    if c.is_alphabetic() {
+    let c = text.get(i..)?.chars().next()?;
+    let kind = if c.is_alphabetic() {
         Some(TokenKind::Word)
     } else if c.is_whitespace() {
         None
     } else {
         Some(TokenKind::Punct)
-    }
+    };
+    Some((kind, c.len_utf8()))
 }
 
-/// The character at byte `i` of `text` with its length, read from its first byte when ASCII.
-fn char_at(text: &str, i: usize) -> Option<(Option<TokenKind>, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((ascii_class(b), 1));
+/// The end of the run of letters from byte `i`, and the run's word classes.
+fn word_run(text: &str, mut i: usize) -> (usize, &'static WordClasses) {
+    let start = i;
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters byte by byte, the common case; then any other letter.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        match char_at(text, i) {
+            Some((Some(TokenKind::Word), len)) => i += len,
+            _ => break,
+        }
     }
-    let c = text.get(i..)?.chars().next()?;
-    Some((class(c), c.len_utf8()))
+    (i, classes::of(text.get(start..i).unwrap_or("")))
+}
+
+/// The end of the run of ASCII digits from byte `i`, and its value when it has at most six
+/// digits (longer numbers are no part of a time).
+fn number_run(bytes: &[u8], mut i: usize) -> (usize, Option<u32>) {
+    let start = i;
+    let mut value: u32 = 0;
+    while let Some(b) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+        // Six digits stay far below `u32::MAX`; longer runs get no value.
+        value = value.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
+        i += 1;
+    }
+    (i, (i - start <= 6).then_some(value))
 }
 
 /// Tokenises `text`. Spans always fall on character boundaries.
@@ -77,32 +105,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while let Some((kind, len)) = char_at(text, i) {
         let start = i;
-        i += len;
-        let Some(kind) = kind else { continue };
-        if kind != TokenKind::Punct {
-            // A run of letters or of digits.
-            while let Some((k, l)) = char_at(text, i)
-                && k == Some(kind)
-            {
-                i += l;
-            }
-        }
-        tokens.push(Token {
+        let token = |kind, end, classes, value| Token {
             kind,
             start,
-            end: i,
-            classes: &classes::NONE,
-            value: None,
-        });
-    }
-    for t in &mut tokens {
-        match t.kind {
-            TokenKind::Word => t.classes = classes::of(text.get(t.start..t.end).unwrap_or("")),
-            TokenKind::Number if t.end - t.start <= 6 => {
-                t.value = text.get(t.start..t.end).and_then(|d| d.parse().ok());
+            end,
+            classes,
+            value,
+        };
+        let t = match kind {
+            None => {
+                i += len;
+                continue;
             }
-            _ => {}
-        }
+            Some(TokenKind::Word) => {
+                let (end, classes) = word_run(text, i);
+                token(TokenKind::Word, end, classes, None)
+            }
+            Some(TokenKind::Number) => {
+                let (end, value) = number_run(text.as_bytes(), i);
+                token(TokenKind::Number, end, &classes::NONE, value)
+            }
+            Some(TokenKind::Punct) => token(TokenKind::Punct, i + len, &classes::NONE, None),
+        };
+        i = t.end;
+        tokens.push(t);
     }
     tokens
 }
@@ -177,11 +203,22 @@ mod tests {
         /// The fast path splits every text as reading one character at a time did.
         #[test]
         fn splits_as_one_character_at_a_time(
-            text in "([a-zA-Z0-9 .,'’\\-]|\\PC|\\s|\u{b}|\u{85}|\u{a0}|é|٣){0,60}"
+            text in "([a-zA-Z0-9 .,'’\\-]|\\PC|\\s|\u{b}|\u{85}|\u{a0}|é|٣|May|JULY|fridays|yEaRs|\u{0}|1234567){0,60}"
         ) {
             let fast: Vec<(TokenKind, usize, usize)> =
                 tokenize(&text).iter().map(|t| (t.kind, t.start, t.end)).collect();
             proptest::prop_assert_eq!(fast, char_by_char(&text));
+            for t in tokenize(&text) {
+                let word = text.get(t.start..t.end).unwrap_or("");
+                let classes = if t.kind == TokenKind::Word { classes::of(word) } else { &classes::NONE };
+                proptest::prop_assert_eq!(t.classes, classes);
+                let value = if t.kind == TokenKind::Number && word.len() <= 6 {
+                    word.parse().ok()
+                } else {
+                    None
+                };
+                proptest::prop_assert_eq!(t.value, value);
+            }
         }
     }
 }

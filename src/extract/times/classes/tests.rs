@@ -526,3 +526,27 @@ fn every_word_the_patterns_compare_is_in_the_table() {
     }
     assert!(seen > 150, "{seen}");
 }
+
+/// Every word of the table is found under its own key, and bytes no listed word has (NUL,
+/// non-ASCII, a seventeenth letter) leave a word unlisted rather than read as another.
+#[test]
+fn every_listed_word_has_its_own_key() {
+    assert!(table().len() > 250, "{}", table().len());
+    for c in table().values() {
+        assert!(!c.word.is_empty());
+        assert!(c.word.bytes().all(|b| b.is_ascii_lowercase()), "{}", c.word);
+        assert_eq!(of(&c.word), c);
+        assert_eq!(of(&c.word.to_ascii_uppercase()), c);
+    }
+    for unlisted in [
+        "may\0",
+        "\0may",
+        "mäy",
+        "may\u{e9}",
+        "thursdaythursday",
+        "a\0",
+    ] {
+        assert_eq!(of(unlisted), &NONE, "{unlisted:?}");
+    }
+    assert_eq!(of("may").month, Some(5));
+}
