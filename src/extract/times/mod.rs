@@ -129,7 +129,7 @@ fn join_clock_times(
         if let Some(d) = day
             && let Some(clock) = t.value.strip_prefix("XXXX-XX-XX")
         {
-            t.value = format!("{}{clock}", d.format("%Y-%m-%d"));
+            t.value = format!("{}{clock}", normalize::day_text(d));
             t.point = Some(CalendarPoint {
                 date: d,
                 granularity: Granularity::Day,

@@ -73,14 +73,37 @@ pub(super) fn opens_by_class(c: &WordClasses) -> bool {
         || c.vague_quantity
 }
 
-/// True when a pattern may read an expression that starts at token `i`.
-pub fn may_start(s: &Scanner, i: usize) -> bool {
-    match s.kind(i) {
-        Some(TokenKind::Number) => true,
-        Some(TokenKind::Punct) => matches!(s.tx(i), "'" | "’"),
+/// The kinds of token an expression opens with, as bits: each pattern declares the kinds it
+/// reads first, and the driver offers a token only to the patterns that open with its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Opens(u8);
+
+impl Opens {
+    /// Digits (`2023`, `3 a.m.`).
+    pub const DIGITS: Opens = Opens(1);
+    /// An apostrophe (`'90s`).
+    pub const APOSTROPHE: Opens = Opens(2);
+    /// An opening word (see the module's documentation).
+    pub const WORD: Opens = Opens(4);
+
+    /// Both kinds.
+    pub const fn or(self, other: Opens) -> Opens {
+        Opens(self.0 | other.0)
+    }
+
+    /// True when `kind` is one of these kinds.
+    pub fn has(self, kind: Opens) -> bool {
+        self.0 & kind.0 == kind.0
+    }
+}
+
+/// The kind of expression-opening token `i` is, or `None` when no pattern opens with it.
+pub fn opening(s: &Scanner, i: usize) -> Option<Opens> {
+    match s.kind(i)? {
+        TokenKind::Number => Some(Opens::DIGITS),
+        TokenKind::Punct => matches!(s.tx(i), "'" | "’").then_some(Opens::APOSTROPHE),
         // The word's classes say whether it is one of the opening words.
-        Some(TokenKind::Word) => s.lex(i).opens,
-        None => false,
+        TokenKind::Word => s.lex(i).opens.then_some(Opens::WORD),
     }
 }
 
