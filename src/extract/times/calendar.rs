@@ -2,7 +2,7 @@
 //! forms, months, years, decades, weekdays, clock times, quarters and seasons.
 
 use super::grammar::{Reading, Scanner};
-use super::lexicon::{self, Lower};
+use super::lexicon;
 use super::meaning::{Meaning, YearRef};
 
 /// Words after which a lowercase word may follow a bare year ("in 2021 in Niger").
@@ -72,7 +72,7 @@ fn range_end(s: &Scanner, i: usize) -> Option<usize> {
         return None;
     }
     let next = i + 2;
-    if s.touches(i + 1) && s.word(next).is_some_and(lexicon::is_ordinal_suffix) {
+    if s.touches(i + 1) && s.lex(next).ordinal_suffix {
         return Some(next + 1);
     }
     Some(next)
@@ -176,7 +176,7 @@ pub fn month_day(s: &Scanner, i: usize) -> Reading {
 pub fn month_year(s: &Scanner, i: usize) -> Reading {
     let (m, mut j, _) = s.month_at(i)?;
     if s.is(j, "of") && s.is(j + 2, "year") {
-        let shift = match s.word(j + 1).map(Lower::of).as_ref().map(Lower::as_str) {
+        let shift = match s.lower(j + 1) {
             Some("this") => 0,
             Some("last") => -1,
             Some("next") => 1,
@@ -215,9 +215,7 @@ pub fn named_month(s: &Scanner, i: usize) -> Reading {
         return None;
     }
     if shift.is_none() {
-        let introduced = at > 0
-            && s.word(at - 1).is_some_and(lexicon::is_time_preposition)
-            && !s.line_break_after(at - 1);
+        let introduced = at > 0 && s.lex(at - 1).time_preposition && !s.line_break_after(at - 1);
         if !introduced {
             return None;
         }
@@ -234,12 +232,10 @@ pub fn year(s: &Scanner, i: usize) -> Reading {
     }
     // "the 1991 agreement": a year used as a modifier after "the".
     let introduced = i > 0
-        && (s.word(i - 1).is_some_and(lexicon::is_time_preposition)
-            || (s.is(i - 1, "the") && (1900..=2100).contains(&y)));
+        && (s.lex(i - 1).time_preposition || (s.is(i - 1, "the") && (1900..=2100).contains(&y)));
     let plausible = (1900..=2100).contains(&y);
     let counts_something = s.word(i + 1).is_some_and(|w| {
-        w.chars().next().is_some_and(char::is_lowercase)
-            && !AFTER_YEAR.iter().any(|a| a.eq_ignore_ascii_case(w))
+        w.chars().next().is_some_and(char::is_lowercase) && !s.is_any(i + 1, AFTER_YEAR)
     });
     if !(introduced || (plausible && !counts_something)) {
         return None;
@@ -301,7 +297,7 @@ pub fn weekday(s: &Scanner, i: usize) -> Reading {
         None
     };
     let at = if shift.is_some() { i + 1 } else { i };
-    let (day, plural) = lexicon::weekday(s.word(at)?)?;
+    let (day, plural) = s.lex(at).weekday?;
     if !s.capitalised(at) {
         return None;
     }
@@ -310,8 +306,8 @@ pub fn weekday(s: &Scanner, i: usize) -> Reading {
         && at > 0
         && s.is(at - 1, "the")
         && s.capitalised(at + 1)
-        && s.word(at + 1)
-            .is_some_and(|w| lexicon::part_of_day(w).is_none())
+        && s.word(at + 1).is_some()
+        && s.lex(at + 1).part_of_day.is_none()
     {
         return None;
     }
@@ -326,7 +322,7 @@ pub fn weekday(s: &Scanner, i: usize) -> Reading {
     {
         return Some((e, m));
     }
-    let part = s.word(end).and_then(lexicon::part_of_day);
+    let part = s.lex(end).part_of_day;
     if part.is_some() {
         end += 1;
     }
@@ -374,9 +370,7 @@ pub fn clock(s: &Scanner, i: usize) -> Reading {
     }
     // a.m. / p.m. in their spellings: "a.m.", "am", "a. m.", "AM".
     let mut meridiem = None;
-    if let Some(w) = s.word(j) {
-        let lower = Lower::of(w);
-        let lw = lower.as_str();
+    if let Some(lw) = s.lower(j) {
         if lw == "am" || lw == "pm" {
             meridiem = Some(lw.starts_with('p'));
             j += 1;
@@ -439,7 +433,7 @@ fn of_year(s: &Scanner, i: usize) -> (YearRef, usize) {
 /// `the first quarter of 2009`, `the fourth quarter`, `third-quarter`.
 pub fn quarter(s: &Scanner, i: usize) -> Reading {
     let at = if s.is(i, "the") { i + 1 } else { i };
-    let q = s.word(at).and_then(lexicon::ordinal)?;
+    let q = s.lex(at).ordinal?;
     let mut j = at + 1;
     if s.dash(j) {
         j += 1;
@@ -462,7 +456,7 @@ pub fn season(s: &Scanner, i: usize) -> Reading {
     } else {
         (None, i)
     };
-    let code = lexicon::season(s.word(at)?)?;
+    let code = s.lex(at).season?;
     let (year, end) = of_year(s, at + 1);
     let year = match (rel, year) {
         (Some(r), YearRef::Nearest) => YearRef::Relative(r),

@@ -3,7 +3,6 @@
 //! clause decides: first the words before the expression, nearest first, then those after.
 
 use super::grammar::Scanner;
-use super::lexicon::Lower;
 use super::tokens::TokenKind;
 
 /// How many words either side are read.
@@ -11,7 +10,7 @@ const WINDOW_BEFORE: usize = 8;
 const WINDOW_AFTER: usize = 5;
 
 /// Words that point to the future.
-const AHEAD: &[&str] = &[
+pub(super) const AHEAD: &[&str] = &[
     "will",
     "ll",
     "shall",
@@ -42,28 +41,24 @@ const AHEAD: &[&str] = &[
 ];
 
 /// Words that point to the past.
-const PAST: &[&str] = &[
+pub(super) const PAST: &[&str] = &[
     "said", "was", "were", "had", "did", "ago", "last", "since", "earlier", "told", "took",
     "began", "came", "met", "held", "left", "made", "went", "saw", "gave", "won", "lost", "fell",
     "rose", "spoke", "wrote", "became", "says",
 ];
 
-/// What a word says about time: `Some(true)` ahead, `Some(false)` past, `None` nothing.
-fn cue(word: &str) -> Option<bool> {
-    let lower = Lower::of(word);
-    let w = lower.as_str();
-    if AHEAD.contains(&w) {
-        return Some(true);
+/// What word `i` says about time: `Some(true)` ahead, `Some(false)` past, `None` nothing.
+/// The lists are read through the word's classes; any other word in "-ed" reads as past.
+fn cue(s: &Scanner, i: usize, word: &str) -> Option<bool> {
+    if let Some(listed) = s.lex(i).cue {
+        return Some(listed);
     }
     let ends_in_ed = word.len() > 4
         && word
             .as_bytes()
             .get(word.len() - 2..)
             .is_some_and(|end| end.eq_ignore_ascii_case(b"ed"));
-    if PAST.contains(&w) || ends_in_ed {
-        return Some(false);
-    }
-    None
+    ends_in_ed.then_some(false)
 }
 
 /// True when the token ends a clause, so that cues beyond it do not count.
@@ -86,7 +81,7 @@ pub fn looks_ahead(s: &Scanner, start: usize, end: usize) -> bool {
         }
         if let Some(w) = s.word(i) {
             seen += 1;
-            if let Some(ahead) = cue(w) {
+            if let Some(ahead) = cue(s, i, w) {
                 return ahead;
             }
         }
@@ -99,7 +94,7 @@ pub fn looks_ahead(s: &Scanner, start: usize, end: usize) -> bool {
         }
         if let Some(w) = s.word(i) {
             seen += 1;
-            if let Some(ahead) = cue(w) {
+            if let Some(ahead) = cue(s, i, w) {
                 return ahead;
             }
         }

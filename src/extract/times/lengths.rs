@@ -4,7 +4,7 @@
 //! they are recognised as not being times at all.
 
 use super::grammar::{Reading, Scanner};
-use super::lexicon::{self, Lower, Unit};
+use super::lexicon::Unit;
 use super::meaning::Meaning;
 
 /// The TimeML value of `n` units (`None`: an unknown number).
@@ -35,11 +35,19 @@ fn age_end(s: &Scanner, j: usize) -> Option<usize> {
 /// A quantity glued to a unit by a hyphen ("five-year", "15-minute") at `i`: the quantity,
 /// unit and the unit's token.
 fn hyphenated(s: &Scanner, i: usize) -> Option<(Option<f64>, Unit, usize)> {
-    let (n, j) = s.quantity(i)?;
+    s.quantity(i).and_then(|q| hyphen_and_unit(s, q))
+}
+
+/// After a quantity `n` that ends before token `j`: a hyphen and a unit ("five-year"),
+/// giving the quantity, unit and the unit's token.
+fn hyphen_and_unit(
+    s: &Scanner,
+    (n, j): (Option<f64>, usize),
+) -> Option<(Option<f64>, Unit, usize)> {
     if !(s.dash(j) && s.touches(j - 1) && s.touches(j)) {
         return None;
     }
-    let (unit, _) = lexicon::unit(s.word(j + 1)?)?;
+    let (unit, _) = s.lex(j + 1).unit?;
     Some((n, unit, j + 1))
 }
 
@@ -47,7 +55,7 @@ fn hyphenated(s: &Scanner, i: usize) -> Option<(Option<f64>, Unit, usize)> {
 /// plan`, `several months`, `for years`; and ages, which it marks as not times.
 pub fn duration(s: &Scanner, i: usize) -> Reading {
     // "for years", "in decades": a bare plural unit after a preposition.
-    if let Some((unit, true)) = s.word(i).and_then(lexicon::unit)
+    if let Some((unit, true)) = s.lex(i).unit
         && i > 0
         && s.is_any(i - 1, &["for", "over", "in", "within"])
     {
@@ -71,8 +79,10 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
     {
         at += 2;
     }
+    // Read once: the patterns below all start with the quantity at `at`.
+    let quantity = s.quantity(at);
     // "two five-year terms": a count of hyphenated lengths.
-    if let Some((count, j)) = s.quantity(at)
+    if let Some((count, j)) = quantity
         && count != Some(1.0)
         && let Some((n, unit, u)) = hyphenated(s, j)
     {
@@ -91,7 +101,7 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
         };
         return Some((end, Meaning::Duration(period(total, unit))));
     }
-    if let Some((n, unit, u)) = hyphenated(s, at) {
+    if let Some((n, unit, u)) = quantity.and_then(|q| hyphen_and_unit(s, q)) {
         if let Some(end) = age_end(s, u) {
             return Some((end, Meaning::Age));
         }
@@ -100,11 +110,11 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
     // "the past decade", "the next year": one unit.
     if at > i
         && !s.is(i + 1, "last")
-        && let Some((unit, false)) = s.word(at).and_then(lexicon::unit)
+        && let Some((unit, false)) = s.lex(at).unit
     {
         return Some((at + 1, Meaning::Duration(period(Some(1.0), unit))));
     }
-    let (n, mut j) = s.quantity(at)?;
+    let (n, mut j) = quantity?;
     // "six straight days", "two consecutive quarters", "three full years".
     if s.is_any(
         j,
@@ -121,10 +131,8 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
     ) {
         j += 1;
     }
-    let (unit, plural) = lexicon::unit(s.word(j)?)?;
-    let article = s
-        .word(at)
-        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+    let (unit, plural) = s.lex(j).unit?;
+    let article = s.is_any(at, &["a", "an"]);
     if article && matches!(unit, Unit::Second | Unit::Quarter) {
         // "a second attempt", "a quarter of its dealers".
         return None;
@@ -134,10 +142,7 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
     }
     // "a day" alone is too often not a length ("a day of protests"): singular units need a
     // number, "a"/"one" only after "for", "over", "than", "within".
-    if !plural
-        && s.word(at)
-            .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
-    {
+    if !plural && article {
         let introduced = i > 0
             && s.is_any(
                 i - 1,
@@ -155,8 +160,7 @@ pub fn duration(s: &Scanner, i: usize) -> Reading {
 
 /// `every Friday`, `each year`, `every two weeks`, `weekly`, `annually`, `15 a year`.
 pub fn set(s: &Scanner, i: usize) -> Reading {
-    let lower = Lower::of(s.word(i)?);
-    let w = lower.as_str();
+    let w = s.lower(i)?;
     let single = match w {
         "daily" | "nightly" => Some("P1D"),
         "weekly" => Some("P1W"),
@@ -172,27 +176,27 @@ pub fn set(s: &Scanner, i: usize) -> Reading {
         if s.is(j, "other") {
             j += 1;
         }
-        if let Some((day, _)) = s.word(j).and_then(lexicon::weekday) {
+        if let Some((day, _)) = s.lex(j).weekday {
             let mut end = j + 1;
-            let part = s.word(end).and_then(lexicon::part_of_day);
+            let part = s.lex(end).part_of_day;
             if part.is_some() {
                 end += 1;
             }
             let suffix = part.map_or(String::new(), |p| format!("T{p}"));
             return Some((end, Meaning::Set(format!("XXXX-WXX-{day}{suffix}"))));
         }
-        if let Some((unit, _)) = s.word(j).and_then(lexicon::unit) {
+        if let Some((unit, _)) = s.lex(j).unit {
             let n = if s.is(i + 1, "other") { 2.0 } else { 1.0 };
             return Some((j + 1, Meaning::Set(period(Some(n), unit))));
         }
         let (n, k) = s.quantity(j)?;
-        let (unit, _) = lexicon::unit(s.word(k)?)?;
+        let (unit, _) = s.lex(k).unit?;
         return Some((k + 1, Meaning::Set(period(n, unit))));
     }
     // "15 a year", "twice a week", "three times per day".
     if (w == "a" || w == "per") && i > 0 {
         let counted = s.digits(i - 1).is_some() || s.is_any(i - 1, &["once", "twice", "times"]);
-        let (unit, plural) = s.word(i + 1).and_then(lexicon::unit)?;
+        let (unit, plural) = s.lex(i + 1).unit?;
         if counted && !plural {
             return Some((i + 2, Meaning::Set(period(Some(1.0), unit))));
         }

@@ -1,10 +1,12 @@
 //! Time expressions: found in English news and normalised TimeML-style against the article's
 //! publication date.
 //!
-//! The work is split in steps, one module each: [`tokens`] splits the text, [`grammar`] with
-//! its pattern families ([`calendar`], [`relative`], [`lengths`]) finds expressions and their
-//! extents, [`context`] tells whether the words around look ahead, and [`normalize`] anchors
-//! each [`meaning::Meaning`] on the publication date.
+//! The work is split in steps, one module each: [`tokens`] splits the text and gives every word
+//! its [`classes`] (read once from the word lists of [`lexicon`]), [`grammar`] with its pattern
+//! families ([`calendar`], [`relative`], [`lengths`]) finds expressions and their extents,
+//! trying patterns only at tokens that can open one ([`starters`]), [`context`] tells whether
+//! the words around look ahead, and [`normalize`] anchors each [`meaning::Meaning`] on the
+//! publication date.
 //!
 //! Extents follow TimeML / TempEval-3 news annotation: the expression without a preceding
 //! preposition ("on Wednesday" → `Wednesday`), with its modifiers (`early 2009`, `Thursday
@@ -16,6 +18,7 @@
 //! the American style of most English-language wire copy.
 
 mod calendar;
+mod classes;
 mod context;
 mod grammar;
 mod lengths;
@@ -128,7 +131,7 @@ fn join_clock_times(
         if let Some(d) = day
             && let Some(clock) = t.value.strip_prefix("XXXX-XX-XX")
         {
-            t.value = format!("{}{clock}", d.format("%Y-%m-%d"));
+            t.value = format!("{}{clock}", normalize::day_text(d));
             t.point = Some(CalendarPoint {
                 date: d,
                 granularity: Granularity::Day,

@@ -26,6 +26,25 @@ pub struct Normalized {
     pub point: Option<CalendarPoint>,
 }
 
+/// `2023-07-27`: what chrono writes for `%Y-%m-%d`, without reading a format string for every
+/// expression (years outside 0–9999, which chrono writes with a sign, are left to chrono).
+pub(super) fn day_text(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// `2023-07`: what chrono writes for `%Y-%m` (see [`day_text`]).
+fn month_text(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}", d.year(), d.month())
+    } else {
+        d.format("%Y-%m").to_string()
+    }
+}
+
 fn date(value: String, point: Option<CalendarPoint>) -> Normalized {
     Normalized {
         value,
@@ -210,7 +229,7 @@ pub fn normalize(meaning: &Meaning, published: Option<NaiveDate>, ahead: bool) -
             });
             match resolved {
                 Some(d) => Normalized {
-                    value: format!("{}{suffix}", d.format("%Y-%m-%d")),
+                    value: format!("{}{suffix}", day_text(d)),
                     kind,
                     point: day_point(d),
                 },
@@ -230,7 +249,7 @@ pub fn normalize(meaning: &Meaning, published: Option<NaiveDate>, ahead: bool) -
             };
             match published.and_then(|p| shift_days(p, *days)) {
                 Some(d) => Normalized {
-                    value: format!("{}{suffix}", d.format("%Y-%m-%d")),
+                    value: format!("{}{suffix}", day_text(d)),
                     kind,
                     point: day_point(d),
                 },
@@ -304,10 +323,7 @@ fn relative(unit: Unit, offset: i64, published: Option<NaiveDate>) -> Normalized
             None => date("XXXX-WXX".to_string(), None),
         },
         Unit::Month => match shift_months(p, offset) {
-            Some(d) => date(
-                d.format("%Y-%m").to_string(),
-                month_point(d.year(), d.month()),
-            ),
+            Some(d) => date(month_text(d), month_point(d.year(), d.month())),
             None => date("XXXX-XX".to_string(), None),
         },
         Unit::Quarter => {
@@ -324,7 +340,7 @@ fn relative(unit: Unit, offset: i64, published: Option<NaiveDate>) -> Normalized
         Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
             let days = if unit == Unit::Day { offset } else { 0 };
             match shift_days(p, days) {
-                Some(d) => date(d.format("%Y-%m-%d").to_string(), day_point(d)),
+                Some(d) => date(day_text(d), day_point(d)),
                 None => date("XXXX-XX-XX".to_string(), None),
             }
         }
@@ -337,6 +353,28 @@ mod tests {
 
     fn pubd() -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(2023, 7, 27) // a Thursday
+    }
+
+    /// The hand-written day and month texts are chrono's, at the edges of its range too.
+    #[test]
+    fn day_and_month_texts_are_chronos() {
+        let dates = [
+            (0, 1, 1),
+            (9, 12, 31),
+            (999, 2, 28),
+            (2023, 7, 27),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+            (-44, 3, 15),
+        ];
+        for (y, m, d) in dates {
+            let Some(day) = NaiveDate::from_ymd_opt(y, m, d) else {
+                panic!("{y}-{m}-{d} is a date");
+            };
+            assert_eq!(day_text(day), day.format("%Y-%m-%d").to_string());
+            assert_eq!(month_text(day), day.format("%Y-%m").to_string());
+        }
     }
 
     #[test]

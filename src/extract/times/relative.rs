@@ -2,7 +2,7 @@
 //! two years ago, the start of the year; and the vague ones (recently, now, the future).
 
 use super::grammar::{Reading, Scanner};
-use super::lexicon::{self, Lower, Unit};
+use super::lexicon::Unit;
 use super::meaning::Meaning;
 
 /// `today`, `tonight`, `yesterday morning`, `earlier today`, `this morning`, `last night`,
@@ -13,8 +13,7 @@ pub fn deictic(s: &Scanner, i: usize) -> Reading {
     } else {
         i
     };
-    let lower = Lower::of(s.word(at)?);
-    let w = lower.as_str();
+    let w = s.lower(at)?;
     let (days, part, mut end) = match w {
         "today" => (0, None, at + 1),
         "tonight" => (0, Some("NI"), at + 1),
@@ -22,7 +21,7 @@ pub fn deictic(s: &Scanner, i: usize) -> Reading {
         "yesterday" => (-1, None, at + 1),
         "tomorrow" => (1, None, at + 1),
         "this" | "last" => {
-            let part = s.word(at + 1).and_then(lexicon::part_of_day)?;
+            let part = s.lex(at + 1).part_of_day?;
             if w == "last" && part != "NI" {
                 return None;
             }
@@ -50,7 +49,7 @@ pub fn deictic(s: &Scanner, i: usize) -> Reading {
     let mut part = part;
     if part.is_none()
         && w != "today"
-        && let Some(p) = s.word(end).and_then(lexicon::part_of_day)
+        && let Some(p) = s.lex(end).part_of_day
     {
         part = Some(p);
         end += 1;
@@ -60,7 +59,7 @@ pub fn deictic(s: &Scanner, i: usize) -> Reading {
 
 /// The calendar unit a word names, for `last week`, `next month`, `this year`.
 fn calendar_unit(s: &Scanner, i: usize) -> Option<Unit> {
-    match lexicon::unit(s.word(i)?)? {
+    match s.lex(i).unit? {
         (u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year), false) => Some(u),
         _ => None,
     }
@@ -77,7 +76,7 @@ pub fn shifted_unit(s: &Scanner, i: usize) -> Reading {
     if with_the {
         at += 1;
     }
-    let shift = match Lower::of(s.word(at)?).as_str() {
+    let shift = match s.lower(at)? {
         "this" if !with_the => 0,
         "last" | "past" if !with_the => -1,
         "next" | "coming" if !with_the => 1,
@@ -131,7 +130,7 @@ pub fn counted_offset(s: &Scanner, i: usize) -> Reading {
         return None;
     }
     let n = n as i64;
-    let (unit, _) = lexicon::unit(s.word(j)?)?;
+    let (unit, _) = s.lex(j).unit?;
     let (sign, end) = if s.is_any(j + 1, &["ago", "earlier", "before"]) {
         (-1, j + 2)
     } else if s.is(j + 1, "later") {
@@ -197,7 +196,7 @@ pub fn edge_of_period(s: &Scanner, i: usize) -> Reading {
         return None;
     }
     let j = at + 2;
-    let (offset, k) = match s.word(j).map(Lower::of).as_ref().map(Lower::as_str) {
+    let (offset, k) = match s.lower(j) {
         Some("the" | "this") => (0, j + 1),
         Some("last") => (-1, j + 1),
         Some("next") => (1, j + 1),
@@ -213,13 +212,8 @@ pub fn edge_of_period(s: &Scanner, i: usize) -> Reading {
 /// `now`, `currently`, `recently`, `in recent years`, `the past`, `the future`, `soon`,
 /// `the coming weeks`: references that stay off the calendar.
 pub fn vague(s: &Scanner, i: usize) -> Reading {
-    let lower = Lower::of(s.word(i)?);
-    let w = lower.as_str();
-    let plural_unit = |k: usize| {
-        s.word(k)
-            .and_then(lexicon::unit)
-            .is_some_and(|(_, plural)| plural)
-    };
+    let w = s.lower(i)?;
+    let plural_unit = |k: usize| s.lex(k).unit.is_some_and(|(_, plural)| plural);
     if w == "recent" && plural_unit(i + 1) {
         return Some((i + 2, Meaning::Vague("PAST_REF")));
     }
@@ -243,7 +237,7 @@ pub fn vague(s: &Scanner, i: usize) -> Reading {
         "the"
             if s.is(i + 1, "past")
                 && s.quantity(i + 2).is_none()
-                && s.word(i + 2).and_then(lexicon::unit).is_none() =>
+                && s.lex(i + 2).unit.is_none() =>
         {
             Some((i + 2, Meaning::Vague("PAST_REF")))
         }

@@ -1,311 +1,109 @@
 //! The words a time expression can open with. Every pattern of the grammar first reads its
-//! opening token as digits, an apostrophe (`'90s`) or one of these words (in any case), so the
-//! driver skips every other word without trying the patterns: most words of a text are no
-//! time at all, and this keeps the scan fast. A pattern that opens with a new word must add it
-//! here; a test checks on real text that no reading starts anywhere else.
+//! opening token as digits, an apostrophe (`'90s`), a word of a class that opens expressions
+//! (month, weekday, unit, season, ordinal, number word, vague quantity) or one of
+//! [`OPENING_WORDS`] (in any case), so the driver skips every other word without trying the
+//! patterns: most words of a text are no time at all, and this keeps the scan fast. Whether a
+//! word opens is worked out once per word in its [`WordClasses`]. A pattern that opens with a
+//! new word must add it here; a test checks on real text that no reading starts anywhere else.
 
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashSet;
-
+use super::classes::WordClasses;
 use super::grammar::Scanner;
-use super::lexicon::Lower;
 use super::tokens::TokenKind;
 
-/// Opening words, lowercase and sorted: the words the patterns and the lexicon name, with the
-/// plurals of weekdays and units.
-const STARTERS: &[&str] = &[
-    "a",
-    "about",
-    "additional",
-    "af",
-    "after",
-    "afternoon",
-    "aged",
-    "ago",
-    "almost",
-    "am",
-    "an",
-    "and",
+/// Words that open an expression though no class of theirs says so, lowercase and sorted:
+/// shifts (`last week`), deictic words (`today`), edges of periods (`the end of the year`),
+/// vague references (`recently`), sets (`weekly`, `every Friday`, `per day`) and "the".
+pub(super) const OPENING_WORDS: &[&str] = &[
     "annual",
     "annually",
-    "apr",
-    "april",
-    "around",
-    "as",
-    "at",
-    "aug",
-    "august",
-    "autumn",
-    "because",
-    "before",
     "beginning",
-    "between",
-    "bst",
-    "budget",
-    "but",
-    "by",
-    "cat",
-    "census",
-    "centuries",
-    "century",
-    "cest",
-    "cet",
-    "circa",
-    "clock",
     "coming",
-    "consecutive",
-    "couple",
     "current",
     "currently",
-    "d",
     "daily",
-    "day",
-    "days",
-    "dec",
-    "decade",
-    "decades",
-    "december",
-    "during",
     "each",
     "earlier",
-    "early",
-    "eat",
-    "edt",
-    "eight",
-    "eighteen",
-    "eighty",
-    "election",
-    "elections",
-    "eleven",
     "end",
-    "est",
-    "ev",
-    "evening",
     "every",
-    "fa",
-    "fall",
-    "feb",
-    "february",
-    "few",
-    "fifteen",
-    "fifty",
-    "final",
-    "first",
-    "five",
-    "following",
-    "for",
-    "forty",
-    "four",
-    "fourteen",
-    "fourth",
-    "friday",
-    "fridays",
-    "from",
-    "full",
-    "further",
-    "future",
-    "gmt",
-    "h",
-    "had",
-    "half",
-    "has",
-    "her",
-    "his",
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "hundred",
-    "in",
-    "is",
-    "its",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "just",
     "last",
-    "late",
     "lately",
     "later",
-    "least",
-    "long",
-    "m",
-    "many",
-    "mar",
-    "march",
-    "may",
-    "mid",
     "midday",
     "middle",
     "midnight",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "mo",
-    "monday",
-    "mondays",
-    "month",
     "monthly",
-    "months",
-    "more",
-    "morning",
-    "my",
-    "nd",
-    "nearly",
     "next",
-    "ni",
-    "night",
     "nightly",
-    "nine",
-    "nineteen",
-    "ninety",
     "noon",
-    "nov",
-    "november",
     "now",
     "nowadays",
-    "numerous",
-    "o",
-    "oct",
-    "october",
-    "of",
-    "old",
-    "olds",
-    "on",
-    "once",
-    "one",
-    "or",
-    "other",
-    "our",
-    "over",
     "overnight",
-    "p",
     "past",
-    "pdt",
     "per",
-    "pm",
-    "post",
-    "pre",
-    "preceding",
     "presently",
     "previous",
-    "prior",
-    "pst",
-    "q",
-    "quarter",
-    "quarters",
-    "rd",
     "recent",
     "recently",
     "remainder",
     "rest",
-    "s",
-    "saturday",
-    "saturdays",
-    "saw",
-    "season",
-    "second",
-    "seconds",
-    "sep",
-    "sept",
-    "september",
-    "seven",
-    "seventeen",
-    "seventy",
-    "several",
-    "since",
-    "six",
-    "sixteen",
-    "sixty",
-    "some",
     "soon",
-    "sp",
-    "spring",
-    "st",
     "start",
-    "straight",
-    "su",
-    "summer",
-    "sunday",
-    "sundays",
-    "t",
-    "ten",
-    "th",
-    "than",
-    "that",
     "the",
-    "their",
     "these",
-    "third",
-    "thirteen",
-    "thirty",
     "this",
-    "three",
-    "through",
-    "throughout",
-    "thursday",
-    "thursdays",
-    "till",
-    "times",
-    "to",
     "today",
     "tomorrow",
     "tonight",
-    "tuesday",
-    "tuesdays",
     "turn",
-    "twelve",
-    "twenty",
-    "twice",
-    "two",
-    "until",
-    "utc",
-    "w",
-    "was",
-    "wat",
-    "wednesday",
-    "wednesdays",
-    "week",
-    "weekend",
     "weekly",
-    "weeks",
-    "were",
-    "when",
-    "where",
-    "which",
-    "while",
-    "whole",
-    "wi",
-    "winter",
-    "with",
-    "within",
-    "y",
-    "year",
     "yearly",
-    "years",
     "yesterday",
-    "your",
-    "z",
 ];
 
-/// The opening words as a set of bytes: one hash per word, no UTF-8 check.
-fn starter_set() -> &'static FxHashSet<&'static [u8]> {
-    static SET: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
-    SET.get_or_init(|| STARTERS.iter().map(|w| w.as_bytes()).collect())
+/// True when a word of these classes opens some pattern: a month (`March 3`), a weekday, a
+/// unit (`years ago` after "for"), a season, an ordinal (`third quarter`), a number word or a
+/// vague quantity (`two years`, `several months`).
+pub(super) fn opens_by_class(c: &WordClasses) -> bool {
+    c.month.is_some()
+        || c.weekday.is_some()
+        || c.unit.is_some()
+        || c.season.is_some()
+        || c.ordinal.is_some()
+        || c.number.is_some()
+        || c.vague_quantity
 }
 
-/// True when a pattern may read an expression that starts at token `i`.
-pub fn may_start(s: &Scanner, i: usize) -> bool {
-    match s.kind(i) {
-        Some(TokenKind::Number) => true,
-        Some(TokenKind::Punct) => matches!(s.tx(i), "'" | "’"),
-        Some(TokenKind::Word) => starter_set().contains(Lower::of(s.tx(i)).as_bytes()),
-        None => false,
+/// The kinds of token an expression opens with, as bits: each pattern declares the kinds it
+/// reads first, and the driver offers a token only to the patterns that open with its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Opens(u8);
+
+impl Opens {
+    /// Digits (`2023`, `3 a.m.`).
+    pub const DIGITS: Opens = Opens(1);
+    /// An apostrophe (`'90s`).
+    pub const APOSTROPHE: Opens = Opens(2);
+    /// An opening word (see the module's documentation).
+    pub const WORD: Opens = Opens(4);
+
+    /// Both kinds.
+    pub const fn or(self, other: Opens) -> Opens {
+        Opens(self.0 | other.0)
+    }
+
+    /// True when `kind` is one of these kinds.
+    pub fn has(self, kind: Opens) -> bool {
+        self.0 & kind.0 == kind.0
+    }
+}
+
+/// The kind of expression-opening token `i` is, or `None` when no pattern opens with it.
+pub fn opening(s: &Scanner, i: usize) -> Option<Opens> {
+    match s.kind(i)? {
+        TokenKind::Number => Some(Opens::DIGITS),
+        TokenKind::Punct => matches!(s.tx(i), "'" | "’").then_some(Opens::APOSTROPHE),
+        // The word's classes say whether it is one of the opening words.
+        TokenKind::Word => s.lex(i).opens.then_some(Opens::WORD),
     }
 }
 
@@ -315,9 +113,9 @@ mod tests {
 
     #[test]
     fn the_list_is_sorted_and_lowercase() {
-        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(OPENING_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(
-            STARTERS
+            OPENING_WORDS
                 .iter()
                 .all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
         );
