@@ -7,6 +7,7 @@
 //! stated beside them ([`roles`]). Then [`resolve`] merges the surface forms of the whole
 //! corpus into actors, recovering misspelt country names on the way ([`fuzzy`]).
 
+mod candidate;
 mod context;
 mod definite;
 mod fuzzy;
