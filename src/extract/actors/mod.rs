@@ -20,6 +20,7 @@ mod resolve;
 mod roles;
 mod scan;
 mod tokens;
+mod word_set;
 
 use rayon::prelude::*;
 

@@ -36,7 +36,7 @@ pub fn resolve(
 ) -> (Vec<Actor>, Vec<Mention>) {
     let (names, name_of) = Names::intern(articles, scans);
     // 1. People: clusters of full names.
-    let people = People::resolve(articles, &names, scans, &name_of);
+    let people = People::resolve(&names, scans, &name_of);
     let mut keys = KeyTable::new(gazetteer);
     // 2. Gazetteer entries, organizations and places: their keys.
     let mut keyed = key_names_and_places(&names, scans, &name_of, gazetteer, &mut keys);
@@ -152,7 +152,7 @@ fn join_acronyms(
 /// corpus); and unknown single words that misspell a country.
 fn key_people(
     names: &Names<'_>,
-    people: &People<'_>,
+    people: &People,
     scans: &[ArticleScan],
     name_of: &[u32],
     fuzzy: &FuzzyCountries,
@@ -181,10 +181,10 @@ fn key_people(
             let Some(facts) = names.facts(name) else {
                 continue;
             };
-            let node = if let Some(n) = people.node(&facts.spaced) {
+            let node = if let Some(n) = people.node(facts.spaced_id) {
                 Some(n)
             } else if facts.words == 1
-                && let Some(nodes) = people.with_surname(&facts.spaced)
+                && let Some(nodes) = people.with_surname(facts.spaced_id)
             {
                 let roots = || nodes.iter().map(|&n| people.root(n));
                 let recent = last_person
@@ -349,7 +349,7 @@ fn key_first_words(
 /// Display names of people: the most mentioned full name not known only as another name.
 fn name_people(
     names: &Names<'_>,
-    people: &People<'_>,
+    people: &People,
     name_of: &[u32],
     keys: &mut KeyTable<'_>,
     keyed: &[Option<u32>],
@@ -372,7 +372,7 @@ fn name_people(
         };
         let name = facts.spaced.as_ref();
         let rank = (
-            u32::from(people.is_shown(name)) * 10 + facts.words.min(9),
+            u32::from(people.is_shown(spaced_id)) * 10 + facts.words.min(9),
             count,
             name,
         );

@@ -8,8 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::super::candidate::Class;
 use super::super::scan::ArticleScan;
-use super::names::{Names, candidates, spaced};
-use crate::model::Article;
+use super::names::{Names, candidates};
 
 /// Edit distance between two short words (first names).
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -65,72 +64,78 @@ impl UnionFind {
     }
 }
 
-/// The people of the corpus, resolved.
-pub struct People<'a> {
-    /// Spaced name → node.
-    node_of: HashMap<&'a str, u32>,
-    /// Node → its spaced name.
-    node_names: Vec<&'a str>,
+/// The people of the corpus, resolved. Names are known by the id of their spaced form
+/// ([`NameFacts::spaced_id`](super::names::NameFacts::spaced_id)), so that no string is hashed
+/// per candidate.
+pub struct People {
+    /// Spaced name id → node.
+    node_of: Vec<Option<u32>>,
     /// Nodes known only as a stated other name (not for display).
     other_only: Vec<bool>,
     /// Node → its cluster's root (after every join).
     roots: Vec<u32>,
-    /// Surname → the nodes of the full names ending in it, in node order.
-    surnames: HashMap<&'a str, Vec<u32>>,
+    /// Surname (the spaced id of a one-word name) → the nodes of the full names ending in it,
+    /// in node order. A surname no candidate is written as can be looked up by none.
+    surnames: HashMap<u32, Vec<u32>>,
 }
 
-impl<'a> People<'a> {
+impl People {
     /// Finds the people of the corpus: `name_of` gives each candidate's name id.
-    pub fn resolve(
-        articles: &[Article],
-        names: &'a Names<'a>,
-        scans: &[ArticleScan],
-        name_of: &[u32],
-    ) -> People<'a> {
-        let mut node_of: HashMap<&'a str, u32> = HashMap::default();
-        let mut node_names: Vec<&'a str> = Vec::new();
-        // Nodes are numbered in order of first appearance: roots and tie-breaks depend on it.
-        let node =
-            |name: &'a str, node_of: &mut HashMap<&'a str, u32>, node_names: &mut Vec<&'a str>| {
-                *node_of.entry(name).or_insert_with(|| {
-                    node_names.push(name);
-                    u32::try_from(node_names.len() - 1).unwrap_or(u32::MAX)
-                })
-            };
+    pub fn resolve(names: &Names<'_>, scans: &[ArticleScan], name_of: &[u32]) -> People {
+        let spaced_id = |g: usize| {
+            name_of
+                .get(g)
+                .and_then(|&n| names.facts(n))
+                .map(|f| (f.spaced_id, f))
+        };
+        let mut node_of: Vec<Option<u32>> = vec![None; names.texts.len()];
+        // Node → spaced name id. Nodes are numbered in order of first appearance: roots and
+        // tie-breaks depend on it.
+        let mut node_names: Vec<u32> = Vec::new();
+        let node = |name: u32, node_of: &mut Vec<Option<u32>>, node_names: &mut Vec<u32>| {
+            let slot = node_of.get_mut(name as usize)?;
+            Some(*slot.get_or_insert_with(|| {
+                node_names.push(name);
+                u32::try_from(node_names.len() - 1).unwrap_or(u32::MAX)
+            }))
+        };
         // 1. Full names of people (two words or more).
         let mut named: Vec<(u32, bool)> = Vec::new();
         for (g, _, c) in candidates(scans) {
-            let Some(facts) = name_of.get(g).and_then(|&n| names.facts(n)) else {
-                continue;
-            };
-            if matches!(c.class, Class::Person { .. }) && facts.words >= 2 {
-                let n = node(&facts.spaced, &mut node_of, &mut node_names);
+            if let Some((id, facts)) = spaced_id(g)
+                && matches!(c.class, Class::Person { .. })
+                && facts.words >= 2
+                && let Some(n) = node(id, &mut node_of, &mut node_names)
+            {
                 named.push((n, c.other_name_of.is_none()));
             }
         }
-        let full: Vec<&'a str> = node_names.clone();
         // Surnames of the full names, nodes in ascending order.
-        let mut surnames: HashMap<&'a str, Vec<u32>> = HashMap::default();
+        let mut surnames: HashMap<u32, Vec<u32>> = HashMap::default();
         // Spelling variants: only names under one surname are compared, so the cost stays
         // linear in the number of names times the (small) number of first names per surname.
-        let mut firsts: HashMap<&'a str, Vec<(&'a str, u32)>> = HashMap::default();
-        for (n, name) in (0..).zip(&full) {
-            let mut words = name.split_whitespace();
+        let mut firsts: HashMap<&str, Vec<(&str, u32)>> = HashMap::default();
+        for (n, &name) in (0..).zip(&node_names) {
+            let Some(facts) = names.facts(name) else {
+                continue;
+            };
+            let mut words = facts.spaced.split_whitespace();
             let first = words.next();
             if let (Some(first), Some(last)) = (first, words.next_back().or(first)) {
-                surnames.entry(last).or_default().push(n);
                 firsts.entry(last).or_default().push((first, n));
+                if let Some(last) = names.id(last).and_then(|l| names.facts(l)) {
+                    surnames.entry(last.spaced_id).or_default().push(n);
+                }
             }
         }
         // 2. Single-word people with strong evidence and no full name: their own nodes.
         for (g, _, c) in candidates(scans) {
-            let Some(&id) = name_of.get(g) else { continue };
-            let text = names.text(id);
-            if matches!(c.class, Class::Person { strong: true })
-                && names.facts(id).is_some_and(|f| f.words == 1)
-                && !surnames.contains_key(text)
+            if let Some((id, facts)) = spaced_id(g)
+                && matches!(c.class, Class::Person { strong: true })
+                && facts.words == 1
+                && !surnames.contains_key(&id)
+                && let Some(n) = node(id, &mut node_of, &mut node_names)
             {
-                let n = node(text, &mut node_of, &mut node_names);
                 named.push((n, true));
             }
         }
@@ -151,46 +156,44 @@ impl<'a> People<'a> {
             }
         }
         // 3. Stated other names join the person they name.
-        for (g, a, c) in candidates(scans) {
-            let Some(target) = c.other_name_of else {
-                continue;
-            };
-            let (Some(t), Some(article)) = (
-                scans.get(a).and_then(|s| s.candidates.get(target as usize)),
-                articles.get(a),
-            ) else {
-                continue;
-            };
-            let Some(n) = name_of
-                .get(g)
-                .and_then(|&id| names.facts(id))
-                .and_then(|f| node_of.get(f.spaced.as_ref()).copied())
-            else {
-                continue;
-            };
-            let target_name = spaced(t.text(&article.body));
-            let tn = node_of.get(target_name.as_ref()).copied().or_else(|| {
-                surnames
-                    .get(target_name.as_ref())
-                    .and_then(|v| v.first().copied())
-            });
-            if let Some(tn) = tn {
-                uf.union(n, tn);
+        let mut first = 0usize;
+        for scan in scans {
+            let article_first = first;
+            first += scan.candidates.len();
+            for (g, c) in (article_first..).zip(&scan.candidates) {
+                let Some(target) = c.other_name_of else {
+                    continue;
+                };
+                let Some(n) =
+                    spaced_id(g).and_then(|(id, _)| node_of.get(id as usize).copied().flatten())
+                else {
+                    continue;
+                };
+                let Some((t, _)) = spaced_id(article_first + target as usize) else {
+                    continue;
+                };
+                let tn = node_of
+                    .get(t as usize)
+                    .copied()
+                    .flatten()
+                    .or_else(|| surnames.get(&t).and_then(|v| v.first().copied()));
+                if let Some(tn) = tn {
+                    uf.union(n, tn);
+                }
             }
         }
         let roots = (0..).zip(&node_names).map(|(n, _)| uf.find(n)).collect();
         People {
             node_of,
-            node_names,
             other_only,
             roots,
             surnames,
         }
     }
 
-    /// The node of a full or single-word person name (spaced).
-    pub fn node(&self, spaced: &str) -> Option<u32> {
-        self.node_of.get(spaced).copied()
+    /// The node of a person name, by the id of its spaced form.
+    pub fn node(&self, spaced_id: u32) -> Option<u32> {
+        self.node_of.get(spaced_id as usize).copied().flatten()
     }
 
     /// The root of `node`'s cluster.
@@ -198,19 +201,20 @@ impl<'a> People<'a> {
         self.roots.get(node as usize).copied().unwrap_or(node)
     }
 
-    /// The nodes of the full names ending in `surname`.
-    pub fn with_surname(&self, surname: &str) -> Option<&[u32]> {
-        self.surnames.get(surname).map(Vec::as_slice)
+    /// The nodes of the full names ending in the one-word name `spaced_id`.
+    pub fn with_surname(&self, spaced_id: u32) -> Option<&[u32]> {
+        self.surnames.get(&spaced_id).map(Vec::as_slice)
     }
 
     /// The number of nodes (an upper bound of roots, for tables indexed by root).
     pub fn len(&self) -> usize {
-        self.node_names.len()
+        self.roots.len()
     }
 
-    /// True when `spaced` is a person's name that may be displayed (not only an other name).
-    pub fn is_shown(&self, spaced: &str) -> bool {
-        self.node(spaced)
+    /// True when the name `spaced_id` is a person's that may be displayed (not only an other
+    /// name).
+    pub fn is_shown(&self, spaced_id: u32) -> bool {
+        self.node(spaced_id)
             .is_some_and(|n| !self.other_only.get(n as usize).copied().unwrap_or(true))
     }
 }
