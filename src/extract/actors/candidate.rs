@@ -1,8 +1,11 @@
 //! One candidate mention, kept compact: at scale millions of them wait, all at once, for the
 //! corpus-wide resolution (1.66 million at 20,000 articles), so every byte of the record counts
 //! roughly 1.7 MB there and 8 MB at 100,000 articles. Offsets are `u32` ([`Span`]) rather than
-//! `usize`, the name and the role are ranges of the article body rather than copies, and the
-//! gazetteer targets hold `u32` indexes: 48 bytes instead of 112.
+//! `usize`, the name and the role are ranges of the article body rather than copies, the
+//! gazetteer targets hold `u32` indexes, and the optional fields keep a zero free so that
+//! `None` costs no extra tag: 40 bytes instead of 112.
+
+use std::num::NonZeroU32;
 
 use super::gazetteer_match::GazTarget;
 use crate::model::Span;
@@ -31,14 +34,15 @@ pub struct Candidate {
     /// Where the name stands in the body (titles left out).
     pub span: Span,
     /// Where a role stated beside it is written.
-    pub role: Option<Span>,
+    pub role: Option<RoleRange>,
     /// What it is.
     pub class: Class,
     /// The affiliation stated with the role.
     pub affiliation: Option<GazTarget>,
-    /// For "X, who also goes by Y": the index of X among the article's candidates, on Y.
-    /// `u32` like the offsets: an article has fewer candidates than bytes.
-    pub other_name_of: Option<u32>,
+    /// For "X, who also goes by Y": on Y, one more than the index of X among the article's
+    /// candidates (one more, so that zero stays free for `None`); see
+    /// [`Candidate::other_name_of`].
+    other_name: Option<NonZeroU32>,
     /// True for a demonym.
     pub demonym: bool,
     /// The name opens its sentence (where capitals prove nothing).
@@ -53,7 +57,7 @@ impl Candidate {
             role: None,
             class,
             affiliation: None,
-            other_name_of: None,
+            other_name: None,
             demonym: false,
             opens_sentence: false,
         }
@@ -79,6 +83,46 @@ impl Candidate {
     pub fn role<'a>(&self, body: &'a str) -> Option<&'a str> {
         self.role.and_then(|r| body.get(r.range()))
     }
+
+    /// For "X, who also goes by Y": on Y, the index of X among the article's candidates.
+    pub fn other_name_of(&self) -> Option<usize> {
+        self.other_name.map(|n| n.get() as usize - 1)
+    }
+
+    /// Sets [`Candidate::other_name_of`]; an index past `u32::MAX - 1` (an article has fewer
+    /// candidates than bytes, and its bytes fit `u32`) is dropped rather than wrapped.
+    pub fn set_other_name_of(&mut self, index: Option<usize>) {
+        self.other_name = index
+            .and_then(|i| u32::try_from(i).ok())
+            .and_then(|i| i.checked_add(1))
+            .and_then(NonZeroU32::new);
+    }
+}
+
+/// Where a role is written: a range that is never empty (a role phrase has a word at least),
+/// so its end is never zero and `Option<RoleRange>` needs no tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleRange {
+    start: u32,
+    end: NonZeroU32,
+}
+
+impl RoleRange {
+    /// The role at `span`; `None` for an empty span.
+    pub fn new(span: Span) -> Option<RoleRange> {
+        if span.start >= span.end {
+            return None;
+        }
+        Some(RoleRange {
+            start: span.start,
+            end: NonZeroU32::new(span.end)?,
+        })
+    }
+
+    /// The range as `usize` offsets, for slicing.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end.get() as usize
+    }
 }
 
 /// True when every byte offset of a text of `len` bytes fits the `u32` of a [`Span`]. The loader
@@ -94,7 +138,8 @@ mod tests {
     #[test]
     fn a_candidate_stays_small() {
         // The point of the module: a regression here costs hundreds of megabytes at scale.
-        assert!(std::mem::size_of::<Candidate>() <= 48);
+        assert!(std::mem::size_of::<Candidate>() <= 40);
+        assert_eq!(std::mem::size_of::<Option<RoleRange>>(), 8);
         assert_eq!(std::mem::size_of::<Option<GazTarget>>(), 8);
     }
 
@@ -110,10 +155,36 @@ mod tests {
     }
 
     #[test]
+    fn other_names_and_roles_round_trip_at_the_limits() {
+        let mut c = Candidate::new(Span::new(0, 1), Class::Unknown);
+        assert_eq!(c.other_name_of(), None);
+        for i in [0, 1, u32::MAX as usize - 1] {
+            c.set_other_name_of(Some(i));
+            assert_eq!(c.other_name_of(), Some(i));
+        }
+        // Too large to keep: dropped, never wrapped to another candidate.
+        c.set_other_name_of(Some(u32::MAX as usize));
+        assert_eq!(c.other_name_of(), None);
+        c.set_other_name_of(Some(usize::MAX));
+        assert_eq!(c.other_name_of(), None);
+        let top = u32::MAX;
+        let r = RoleRange::new(Span {
+            start: top - 1,
+            end: top,
+        });
+        assert_eq!(
+            r.map(RoleRange::range),
+            Some(top as usize - 1..top as usize)
+        );
+        assert_eq!(RoleRange::new(Span::new(5, 5)), None);
+        assert_eq!(RoleRange::new(Span::new(6, 5)), None);
+    }
+
+    #[test]
     fn text_and_role_are_read_from_the_body_and_never_panic() {
         let body = "Foreign Minister Amina Wekesa flew.";
         let mut c = Candidate::new(Span::new(17, 29), Class::Person { strong: true });
-        c.role = Some(Span::new(0, 16));
+        c.role = RoleRange::new(Span::new(0, 16));
         assert_eq!(c.text(body), "Amina Wekesa");
         assert_eq!(c.role(body), Some("Foreign Minister"));
         // Another, shorter body, or a span inside a character: empty, no panic.

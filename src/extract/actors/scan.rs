@@ -2,7 +2,7 @@
 //! names between them, each classified by pattern or by person evidence, or left unknown for
 //! the corpus-wide resolution to decide.
 
-use super::candidate::{Candidate, Class, offsets_fit};
+use super::candidate::{Candidate, Class, RoleRange, offsets_fit};
 use super::context::{Ctx, GazHit};
 use super::gazetteer_match::{GazForm, GazIndex, GazMatch, GazTarget};
 use super::lexicon::{Lexicon, Lower};
@@ -340,23 +340,19 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 Class::Unknown
             };
             let other_name_of = if ev.other_name {
-                found
-                    .iter()
-                    .rposition(|c| {
-                        matches!(c.class, Class::Person { .. })
-                            && first.start.saturating_sub(c.end()) < 80
-                    })
-                    .map(index32)
+                found.iter().rposition(|c| {
+                    matches!(c.class, Class::Person { .. })
+                        && first.start.saturating_sub(c.end()) < 80
+                })
             } else {
                 None
             };
-            found.push(Candidate {
-                role: ev.before.role.or(ev.apposition),
-                affiliation: ev.before.affiliation,
-                other_name_of,
-                opens_sentence: ctx.starts_sentence(name.first),
-                ..Candidate::new(Span::new(first.start, end), class)
-            });
+            let mut candidate = Candidate::new(Span::new(first.start, end), class);
+            candidate.role = ev.before.role.or(ev.apposition).and_then(RoleRange::new);
+            candidate.affiliation = ev.before.affiliation;
+            candidate.opens_sentence = ctx.starts_sentence(name.first);
+            candidate.set_other_name_of(other_name_of);
+            found.push(candidate);
         }
     }
     for (h, hit) in ctx.hits.iter().enumerate() {
@@ -376,22 +372,20 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 let who = ctx.word(last + 1) == "," && ctx.word(last + 2) == "who";
                 if apposition.is_some() || who {
                     let ev = evidence(&ctx, run);
-                    found.push(Candidate {
-                        role: ev.before.role.or(apposition),
-                        affiliation: ev.before.affiliation,
-                        ..Candidate::new(
-                            Span::new(hit.start, hit.end),
-                            Class::Person { strong: true },
-                        )
-                    });
+                    let mut candidate = Candidate::new(
+                        Span::new(hit.start, hit.end),
+                        Class::Person { strong: true },
+                    );
+                    candidate.role = ev.before.role.or(apposition).and_then(RoleRange::new);
+                    candidate.affiliation = ev.before.affiliation;
+                    found.push(candidate);
                     continue;
                 }
             }
         }
-        found.push(Candidate {
-            demonym: hit.demonym,
-            ..Candidate::new(Span::new(hit.start, hit.end), Class::Gaz(hit.target))
-        });
+        let mut candidate = Candidate::new(Span::new(hit.start, hit.end), Class::Gaz(hit.target));
+        candidate.demonym = hit.demonym;
+        found.push(candidate);
     }
     // Sort into text order, keeping `other_name_of` and acronym indexes valid.
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -408,7 +402,8 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
         .collect();
     let renumber = |o: u32| new_index.get(o as usize).copied();
     for c in &mut sorted {
-        c.other_name_of = c.other_name_of.and_then(renumber);
+        let renumbered = c.other_name_of().and_then(|o| renumber(index32(o)));
+        c.set_other_name_of(renumbered.map(|o| o as usize));
     }
     for (_, idx) in &mut scan.acronyms {
         *idx = renumber(*idx).unwrap_or(*idx);

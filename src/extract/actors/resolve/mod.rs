@@ -15,6 +15,7 @@ mod keys;
 mod names;
 mod people;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::candidate::Class;
@@ -162,8 +163,8 @@ fn key_people(
     // Mentions so far of each cluster, by root: the tie-break follows the corpus order.
     let mut person_mentions: Vec<u32> = vec![0; people.len()];
     let mut person_key: Vec<Option<u32>> = vec![None; people.len()];
-    // Each distinct word is looked up once.
-    let mut recovered: HashMap<u32, Option<u32>> = HashMap::default();
+    // Misspelt countries: each distinct unknown single word is looked up once, in parallel.
+    let recovered = recover_countries(names, scans, name_of, fuzzy);
     // Surname (a name id) → the root last named by it in the current article.
     let mut last_person: HashMap<u32, u32> = HashMap::default();
     let mut g = 0usize;
@@ -222,15 +223,40 @@ fn key_people(
             // A misspelt country.
             if facts.words == 1
                 && c.class == Class::Unknown
-                && let Some(country) = *recovered
-                    .entry(name)
-                    .or_insert_with(|| fuzzy.recover(names.text(name)))
+                && let Some(&country) = recovered.get(&name)
                 && let Some(slot) = keyed.get_mut(here)
             {
                 *slot = Some(keys.target(GazTarget::Country(country)));
             }
         }
     }
+}
+
+/// The country each unknown single word misspells, by name id (words that misspell none are
+/// left out).
+fn recover_countries(
+    names: &Names<'_>,
+    scans: &[ArticleScan],
+    name_of: &[u32],
+    fuzzy: &FuzzyCountries,
+) -> HashMap<u32, u32> {
+    let mut asked = vec![false; names.texts.len()];
+    for (g, _, c) in candidates(scans) {
+        if c.class == Class::Unknown
+            && let Some(&name) = name_of.get(g)
+            && let Some(slot) = asked.get_mut(name as usize)
+        {
+            *slot = true;
+        }
+    }
+    (0..=u32::MAX)
+        .zip(asked)
+        .filter(|&(name, asked)| asked && names.facts(name).is_some_and(|f| f.words == 1))
+        .map(|(name, _)| name)
+        .collect::<Vec<u32>>()
+        .into_par_iter()
+        .filter_map(|name| Some((name, fuzzy.recover(names.text(name))?)))
+        .collect()
 }
 
 /// A name without evidence that an article repeats, once at least inside a sentence, is an

@@ -107,7 +107,7 @@ impl People {
                 && facts.words >= 2
                 && let Some(n) = node(id, &mut node_of, &mut node_names)
             {
-                named.push((n, c.other_name_of.is_none()));
+                named.push((n, c.other_name_of().is_none()));
             }
         }
         // Surnames of the full names, nodes in ascending order.
@@ -161,7 +161,7 @@ impl People {
             let article_first = first;
             first += scan.candidates.len();
             for (g, c) in (article_first..).zip(&scan.candidates) {
-                let Some(target) = c.other_name_of else {
+                let Some(target) = c.other_name_of() else {
                     continue;
                 };
                 let Some(n) =
@@ -169,7 +169,7 @@ impl People {
                 else {
                     continue;
                 };
-                let Some((t, _)) = spaced_id(article_first + target as usize) else {
+                let Some((t, _)) = spaced_id(article_first + target) else {
                     continue;
                 };
                 let tn = node_of
