@@ -36,11 +36,13 @@ pub fn resolve(
     index: &GazIndex,
 ) -> (Vec<Actor>, Vec<Mention>) {
     let (names, name_of) = Names::intern(articles, scans);
-    // 1. People: clusters of full names.
-    let people = People::resolve(&names, scans, &name_of);
     let mut keys = KeyTable::new(gazetteer);
-    // 2. Gazetteer entries, organizations and places: their keys.
-    let mut keyed = key_names_and_places(&names, scans, &name_of, gazetteer, &mut keys);
+    // 1. People: clusters of full names; and 2. gazetteer entries, organizations and places:
+    // their keys. Neither reads what the other finds, so they run side by side.
+    let (people, mut keyed) = rayon::join(
+        || People::resolve(&names, scans, &name_of),
+        || key_names_and_places(&names, scans, &name_of, gazetteer, &mut keys),
+    );
     // 3. Organizations whose text is a defined acronym join the long form.
     join_acronyms(articles, &names, scans, &name_of, &mut keyed);
     // 4. People by full name or surname, and misspelt countries.

@@ -83,21 +83,26 @@ impl<'a> Names<'a> {
     /// corpus order, its id.
     pub fn intern(articles: &'a [Article], scans: &[ArticleScan]) -> (Names<'a>, Vec<u32>) {
         let total: usize = scans.iter().map(|s| s.candidates.len()).sum();
-        let mut ids: HashMap<&'a str, u32> = HashMap::default();
-        let mut texts: Vec<&'a str> = Vec::new();
-        let mut of_candidate: Vec<u32> = Vec::with_capacity(total);
-        for (article, scan) in articles.iter().zip(scans) {
-            for c in &scan.candidates {
-                let text = c.text(&article.body);
-                let id = *ids.entry(text).or_insert_with(|| {
-                    texts.push(text);
-                    // Fewer names than candidates, and candidates are counted in `u32` offsets
-                    // of bodies below 4 GiB each; saturation would only merge names.
-                    u32::try_from(texts.len() - 1).unwrap_or(u32::MAX)
-                });
-                of_candidate.push(id);
-            }
-        }
+        // Each half of the corpus is read on its own thread; the second half's new names are
+        // then numbered after the first's, which gives the ids a single pass would.
+        let half = articles.len().min(scans.len()) / 2;
+        let (Some((a1, a2)), Some((s1, s2))) = (
+            articles.split_at_checked(half),
+            scans.split_at_checked(half),
+        ) else {
+            return Names::with_facts(Local::of(articles, scans, total));
+        };
+        let (first, second) = rayon::join(|| Local::of(a1, s1, total), || Local::of(a2, s2, 0));
+        Names::with_facts(first.then(second))
+    }
+
+    /// The names of `local`, with their facts worked out in parallel.
+    fn with_facts(local: Local<'a>) -> (Names<'a>, Vec<u32>) {
+        let Local {
+            texts,
+            ids,
+            of_candidate,
+        } = local;
         let never_names = &Lexicon::get().never_names;
         let mut facts: Vec<NameFacts<'a>> = texts
             .par_iter()
@@ -147,6 +152,53 @@ impl<'a> Names<'a> {
     }
 }
 
+/// The distinct texts of a run of articles, numbered in order of first appearance.
+struct Local<'a> {
+    texts: Vec<&'a str>,
+    ids: HashMap<&'a str, u32>,
+    /// Each candidate's name id.
+    of_candidate: Vec<u32>,
+}
+
+impl<'a> Local<'a> {
+    /// Numbers the names of `articles`; `room` reserves space for that many candidates.
+    fn of(articles: &'a [Article], scans: &[ArticleScan], room: usize) -> Local<'a> {
+        let mut local = Local {
+            texts: Vec::new(),
+            ids: HashMap::default(),
+            of_candidate: Vec::with_capacity(room),
+        };
+        for (article, scan) in articles.iter().zip(scans) {
+            for c in &scan.candidates {
+                let id = local.id(c.text(&article.body));
+                local.of_candidate.push(id);
+            }
+        }
+        local
+    }
+
+    /// The id of `text`, given one if it has none yet.
+    fn id(&mut self, text: &'a str) -> u32 {
+        *self.ids.entry(text).or_insert_with(|| {
+            self.texts.push(text);
+            // Fewer names than candidates, and candidates are counted in `u32` offsets of
+            // bodies below 4 GiB each; saturation would only merge names.
+            u32::try_from(self.texts.len() - 1).unwrap_or(u32::MAX)
+        })
+    }
+
+    /// These names followed by those of `next`, the run of articles after them.
+    fn then(mut self, next: Local<'a>) -> Local<'a> {
+        let renumber: Vec<u32> = next.texts.iter().map(|t| self.id(t)).collect();
+        self.of_candidate.extend(
+            next.of_candidate
+                .iter()
+                .map(|&n| renumber.get(n as usize).copied().unwrap_or(u32::MAX)),
+        );
+        self
+    }
+}
+
 /// Candidates of the corpus in order, with their article's index and their global index.
 pub fn candidates<'s>(
     scans: &'s [ArticleScan],
@@ -162,6 +214,71 @@ pub fn candidates<'s>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::actors::candidate::{Candidate, Class};
+    use crate::model::{ArticleId, Format, Origin, Span};
+
+    fn article(i: usize, body: &str) -> Article {
+        Article {
+            id: ArticleId::from_index(i),
+            key: format!("a{i}"),
+            title: None,
+            outlet: None,
+            url: None,
+            author: None,
+            date: None,
+            body: body.to_string(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            captions: Vec::new(),
+            furniture: Vec::new(),
+            origin: Origin {
+                path: "t".into(),
+                format: Format::Inline,
+                record: None,
+            },
+        }
+    }
+
+    /// Every capitalised word of `body` as a candidate.
+    fn scan(body: &str) -> ArticleScan {
+        let mut at = 0;
+        let mut candidates = Vec::new();
+        for word in body.split(' ') {
+            if word.starts_with(char::is_uppercase) {
+                candidates.push(Candidate::new(
+                    Span::new(at, at + word.len()),
+                    Class::Unknown,
+                ));
+            }
+            at += word.len() + 1;
+        }
+        ArticleScan {
+            candidates,
+            acronyms: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn names_are_numbered_in_order_of_first_appearance_across_the_halves() {
+        let bodies = [
+            "Okafor met Diallo",
+            "Diallo met Kone",
+            "Kone and Okafor",
+            "Abba",
+        ];
+        let articles: Vec<Article> = (0..).zip(bodies).map(|(i, b)| article(i, b)).collect();
+        let scans: Vec<ArticleScan> = bodies.iter().map(|b| scan(b)).collect();
+        let (names, name_of) = Names::intern(&articles, &scans);
+        assert_eq!(names.texts, ["Okafor", "Diallo", "Kone", "Abba"]);
+        assert_eq!(name_of, [0, 1, 1, 2, 2, 0, 3]);
+        assert_eq!(names.id("Kone"), Some(2));
+        assert_eq!(names.text(9), "");
+        // One article, and none: no half to split.
+        let (one, of_one) = Names::intern(&articles[..1], &scans[..1]);
+        assert_eq!((one.texts.len(), of_one), (2, vec![0, 1]));
+        let (none, of_none) = Names::intern(&[], &[]);
+        assert!(none.texts.is_empty() && of_none.is_empty());
+    }
 
     #[test]
     fn spacing_is_normalised_and_borrowed_when_already_single() {
