@@ -71,6 +71,8 @@ pub fn resolve(
     key_first_words(&names, scans, &name_of, &eligible, &keys, &mut keyed);
     // 6. Display names of people.
     name_people(&names, &people, &name_of, &mut keys, &keyed);
+    // What only the resolution needed goes before the mentions are made.
+    drop((eligible, people));
     build::build(articles, scans, &keyed, &name_of, &names, &keys)
 }
 
