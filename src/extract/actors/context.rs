@@ -52,12 +52,17 @@ impl<'a> Ctx<'a> {
                 cover[i] = Some(h);
             }
         }
-        let lowercase_words = tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .collect();
+        // Sized once for the tokens: most words of prose are lowercase, and growing the set
+        // by rehashing cost more than the spare room.
+        let mut lowercase_words =
+            HashSet::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+        lowercase_words.extend(
+            tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(text))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
+        );
         Ctx {
             text,
             tokens,

@@ -11,8 +11,8 @@ const MIN_LEN: usize = 6;
 
 /// The country names, indexed for one-edit lookups.
 pub struct FuzzyCountries {
-    exact: HashMap<String, usize>,
-    deletions: HashMap<String, Vec<(String, usize)>>,
+    exact: HashMap<String, u32>,
+    deletions: HashMap<String, Vec<(String, u32)>>,
 }
 
 fn deletions(word: &str) -> Vec<String> {
@@ -60,9 +60,9 @@ fn distance(a: &str, b: &str) -> usize {
 
 impl FuzzyCountries {
     /// Indexes `(form, country)` pairs; forms shorter than six letters are left out.
-    pub fn new(forms: &[(String, usize)]) -> FuzzyCountries {
+    pub fn new(forms: &[(String, u32)]) -> FuzzyCountries {
         let mut exact = HashMap::new();
-        let mut dels: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        let mut dels: HashMap<String, Vec<(String, u32)>> = HashMap::new();
         for (form, country) in forms {
             if form.chars().count() < MIN_LEN || !form.chars().all(char::is_alphabetic) {
                 continue;
@@ -80,7 +80,7 @@ impl FuzzyCountries {
     }
 
     /// The country `word` is a misspelling of, if it is one.
-    pub fn recover(&self, word: &str) -> Option<usize> {
+    pub fn recover(&self, word: &str) -> Option<u32> {
         let lower = word.to_lowercase();
         let n = lower.chars().count();
         if n < MIN_LEN || !lower.chars().all(char::is_alphabetic) || self.exact.contains_key(&lower)
@@ -90,14 +90,14 @@ impl FuzzyCountries {
         if let Some(c) = self.without_stutter(&lower) {
             return Some(c);
         }
-        let mut found: Option<usize> = None;
-        let mut consider = |name: &str, country: usize| {
+        let mut found: Option<u32> = None;
+        let mut consider = |name: &str, country: u32| {
             if distance(&lower, name) <= 1 {
                 match found {
                     None => found = Some(country),
                     Some(c) if c == country => {}
                     // Two countries equally near: do not guess.
-                    Some(_) => found = Some(usize::MAX),
+                    Some(_) => found = Some(u32::MAX),
                 }
             }
         };
@@ -112,11 +112,11 @@ impl FuzzyCountries {
                 consider(name, *country);
             }
         }
-        found.filter(|&c| c != usize::MAX)
+        found.filter(|&c| c != u32::MAX)
     }
 
     /// A country name that a repeated syllable (two to five letters typed twice) hides.
-    fn without_stutter(&self, word: &str) -> Option<usize> {
+    fn without_stutter(&self, word: &str) -> Option<u32> {
         let chars: Vec<char> = word.chars().collect();
         for len in 2..=5 {
             for p in 0..chars.len().saturating_sub(2 * len - 1) {
@@ -146,10 +146,10 @@ mod tests {
             "Austria",
             "Australia",
         ];
-        let forms: Vec<(String, usize)> = names
+        let forms: Vec<(String, u32)> = names
             .iter()
-            .enumerate()
-            .map(|(i, n)| (n.to_string(), i))
+            .zip(0..)
+            .map(|(n, i)| (n.to_string(), i))
             .collect();
         FuzzyCountries::new(&forms)
     }

@@ -10,16 +10,26 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::extract::gazetteer::{Gazetteer, PlaceKind};
 
 /// What a gazetteer surface form stands for.
+///
+/// Indexes are `u32`: every candidate mention of the corpus carries a target while the corpus
+/// is resolved, and eight bytes instead of sixteen matter at millions of candidates. Entries
+/// past `u32::MAX` are never indexed (see [`numbered`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GazTarget {
     /// A country, by index into [`Gazetteer::countries`].
-    Country(usize),
+    Country(u32),
     /// A place, by index into [`Gazetteer::places`].
-    Place(usize),
+    Place(u32),
     /// An organization, by index into [`Gazetteer::organizations`].
-    Org(usize),
+    Org(u32),
     /// The capital of a country (by index) that the place list does not hold.
-    Capital(usize),
+    Capital(u32),
+}
+
+/// `items` with their `u32` indexes; the zip stops where the indexes end, so a list longer
+/// than `u32` is cut rather than wrapped.
+pub fn numbered<T>(items: &[T]) -> impl Iterator<Item = (u32, &T)> {
+    (0..=u32::MAX).zip(items)
 }
 
 /// How the surface names its target.
@@ -43,7 +53,7 @@ pub struct GazEntry {
     /// How it names it.
     pub form: GazForm,
     /// For a capital: the country it is the capital of.
-    pub capital_of: Option<usize>,
+    pub capital_of: Option<u32>,
 }
 
 /// The compiled automaton and what each pattern means.
@@ -51,7 +61,7 @@ pub struct GazIndex {
     automaton: Option<AhoCorasick>,
     entries: Vec<GazEntry>,
     /// Every country name and short form, for the fuzzy matcher.
-    pub country_forms: Vec<(String, usize)>,
+    pub country_forms: Vec<(String, u32)>,
 }
 
 /// A match of a gazetteer form in a text.
@@ -107,7 +117,7 @@ impl GazIndex {
             form,
             capital_of: None,
         };
-        for (i, c) in gazetteer.countries.iter().enumerate() {
+        for (i, c) in numbered(&gazetteer.countries) {
             for name in std::iter::once(&c.name).chain(&c.aliases) {
                 add(
                     &mut patterns,
@@ -121,15 +131,15 @@ impl GazIndex {
         }
         // Cities by name: a metonym that is also a city ("Washington", "Moscow") stands for the
         // government only in context, like a capital.
-        let mut cities: HashMap<&str, usize> = HashMap::new();
-        for (i, p) in gazetteer.places.iter().enumerate() {
+        let mut cities: HashMap<&str, u32> = HashMap::new();
+        for (i, p) in numbered(&gazetteer.places) {
             if p.kind == PlaceKind::City {
                 for name in std::iter::once(&p.name).chain(&p.aliases) {
                     cities.entry(name.as_str()).or_insert(i);
                 }
             }
         }
-        for (i, c) in gazetteer.countries.iter().enumerate() {
+        for (i, c) in numbered(&gazetteer.countries) {
             for d in &c.demonyms {
                 add(
                     &mut patterns,
@@ -154,7 +164,7 @@ impl GazIndex {
                 add(&mut patterns, &mut seen, &mut entries, m, e);
             }
         }
-        for (i, o) in gazetteer.organizations.iter().enumerate() {
+        for (i, o) in numbered(&gazetteer.organizations) {
             for name in std::iter::once(&o.name).chain(&o.aliases) {
                 add(
                     &mut patterns,
@@ -165,9 +175,11 @@ impl GazIndex {
                 );
             }
         }
-        for (i, c) in gazetteer.countries.iter().enumerate() {
+        for (i, c) in numbered(&gazetteer.countries) {
             let Some(capital) = &c.capital else { continue };
-            let place = gazetteer.places.iter().position(|p| &p.name == capital);
+            let place = numbered(&gazetteer.places)
+                .find(|(_, p)| &p.name == capital)
+                .map(|(i, _)| i);
             let target = place.map_or(GazTarget::Capital(i), GazTarget::Place);
             add(
                 &mut patterns,
@@ -181,7 +193,7 @@ impl GazIndex {
                 },
             );
         }
-        for (i, p) in gazetteer.places.iter().enumerate() {
+        for (i, p) in numbered(&gazetteer.places) {
             for name in std::iter::once(&p.name).chain(&p.aliases) {
                 // "West African", "European": adjectives are reported as demonyms.
                 let form = if p.adjectives.contains(name) {

@@ -4,34 +4,34 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet as HashSet;
+use super::word_set::WordSet;
 
 /// All word lists used by actor extraction.
 pub struct Lexicon {
     /// Honorifics (Mr, Dr): they mark a person but are no role.
-    pub honorifics: HashSet<String>,
+    pub honorifics: WordSet,
     /// Role nouns and titles (president, spokesman, Gen).
-    pub role_heads: HashSet<String>,
+    pub role_heads: WordSet,
     /// Words that qualify a role (foreign, deputy, state).
-    pub role_modifiers: HashSet<String>,
+    pub role_modifiers: WordSet,
     /// Nouns of relation (opponent, rival): a person mark only in an apposition.
-    pub relation_nouns: HashSet<String>,
+    pub relation_nouns: WordSet,
     /// Verbs of speech (said, told, tweeted).
-    pub speech_verbs: HashSet<String>,
+    pub speech_verbs: WordSet,
     /// Capitalised words that never name an actor alone.
-    pub never_names: HashSet<String>,
+    pub never_names: WordSet,
     /// Abbreviations that are not organizations (TV, GMT).
-    pub acronym_stoplist: HashSet<String>,
+    pub acronym_stoplist: WordSet,
     /// Capitalised heads of organization names (Council, Party).
-    pub org_keywords: HashSet<String>,
+    pub org_keywords: WordSet,
     /// Lowercase nouns beside a name that make it an organization (party, newspaper).
-    pub org_nouns: HashSet<String>,
+    pub org_nouns: WordSet,
     /// Heads of place names (Region, Province).
-    pub place_keywords: HashSet<String>,
+    pub place_keywords: WordSet,
     /// Nouns of an apposition that mark a person (supporter, resident).
-    pub person_nouns: HashSet<String>,
+    pub person_nouns: WordSet,
     /// Common given names: a capitalised pair that starts with one is a person's name.
-    pub given_names: HashSet<String>,
+    pub given_names: WordSet,
 }
 
 /// The longest word lowercased on the stack; longer words are lowercased on the heap.
@@ -81,12 +81,13 @@ impl Lower {
     }
 }
 
-fn parse(list: &str) -> HashSet<String> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
-        .collect()
+fn parse(list: &str) -> WordSet {
+    WordSet::new(
+        list.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase),
+    )
 }
 
 impl Lexicon {
@@ -110,8 +111,11 @@ impl Lexicon {
     }
 
     /// True when `word` (any case, a trailing `.` ignored) is in `set`.
-    pub fn has(set: &HashSet<String>, word: &str) -> bool {
+    pub fn has(set: &WordSet, word: &str) -> bool {
         let w = word.trim_end_matches('.');
+        if !set.may_hold(w) {
+            return false;
+        }
         if w.chars().all(|c| !c.is_uppercase()) {
             set.contains(w)
         } else {

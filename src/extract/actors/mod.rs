@@ -4,9 +4,12 @@
 //! Each article is read once ([`scan`]): one aho-corasick pass finds every gazetteer form
 //! ([`gazetteer_match`]); the capitalised names between the hits are classified by pattern
 //! ([`patterns`]) or by the evidence that makes them people ([`people`]), with the roles
-//! stated beside them ([`roles`]). Then [`resolve`] merges the surface forms of the whole
-//! corpus into actors, recovering misspelt country names on the way ([`fuzzy`]).
+//! stated beside them ([`roles`]); the word lists answer through a quick reject filter
+//! ([`word_set`]). Every name found becomes a compact [`candidate`] (ranges of the body, no
+//! copies: at scale millions of them wait at once). Then [`resolve`] merges the surface forms
+//! of the whole corpus into actors, recovering misspelt country names on the way ([`fuzzy`]).
 
+mod candidate;
 mod context;
 mod definite;
 mod fuzzy;
@@ -19,6 +22,7 @@ mod resolve;
 mod roles;
 mod scan;
 mod tokens;
+mod word_set;
 
 use rayon::prelude::*;
 

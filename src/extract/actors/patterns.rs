@@ -105,7 +105,7 @@ pub fn capitalized_runs(ctx: &Ctx) -> Vec<Run> {
 }
 
 /// True when a capitalised word is a head word from `set`.
-fn has_head(ctx: &Ctx, run: Run, set: &rustc_hash::FxHashSet<String>) -> bool {
+fn has_head(ctx: &Ctx, run: Run, set: &super::word_set::WordSet) -> bool {
     (run.first..=run.last).any(|i| {
         let w = ctx.word(i);
         w.chars().next().is_some_and(char::is_uppercase) && Lexicon::has(set, w)

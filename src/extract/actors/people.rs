@@ -6,6 +6,7 @@ use super::context::Ctx;
 use super::lexicon::{Lexicon, Lower};
 use super::patterns::Run;
 use super::roles::{RoleBefore, apposition_after, role_before};
+use crate::model::Span;
 
 /// What the text says about a name that may be a person's.
 #[derive(Debug, Clone, Default)]
@@ -16,8 +17,8 @@ pub struct PersonEvidence {
     pub weak: bool,
     /// The role phrase before the name, with its affiliation.
     pub before: RoleBefore,
-    /// The apposition after the name, when a person noun heads it.
-    pub apposition: Option<String>,
+    /// Where the apposition after the name is written, when a person noun heads it.
+    pub apposition: Option<Span>,
     /// The name follows "goes by", "known as" or "aka": another name of a person before it.
     pub other_name: bool,
 }

@@ -5,6 +5,7 @@
 use super::context::Ctx;
 use super::gazetteer_match::GazTarget;
 use super::lexicon::{Lexicon, Lower};
+use crate::model::Span;
 
 /// What the words before a name say about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -12,8 +13,10 @@ pub struct RoleBefore {
     /// A title, honorific or role noun stands right before the name (or before a comma that
     /// opens the name's apposition): the name is a person's.
     pub marks_person: bool,
-    /// The role as written, honorifics left out ("Foreign Minister", "secretary general").
-    pub role: Option<String>,
+    /// Where the role is written, honorifics left out ("Foreign Minister", "secretary
+    /// general"): a range of the text rather than a copy, as candidates keep it until the whole
+    /// corpus is resolved.
+    pub role: Option<Span>,
     /// The country or organization the role belongs to ("Niger's", "UN", "Nigerien").
     pub affiliation: Option<GazTarget>,
 }
@@ -166,7 +169,11 @@ pub fn role_before(ctx: &Ctx, name_start: usize) -> RoleBefore {
             .unwrap_or(first);
         let start = ctx.tokens.get(from).map_or(0, |t| t.start);
         let stop = ctx.tokens.get(end).map_or(0, |t| t.end);
-        out.role = ctx.text.get(start..stop).map(str::to_string);
+        out.role = ctx
+            .text
+            .get(start..stop)
+            .is_some()
+            .then(|| Span::new(start, stop));
     }
     out.affiliation = possessor
         .map(|h| h.target)
@@ -175,8 +182,8 @@ pub fn role_before(ctx: &Ctx, name_start: usize) -> RoleBefore {
 }
 
 /// Reads an apposition right after the name that ends before token `after`: ", a supporter
-/// of the coup," gives `supporter of the coup` when a person noun heads it.
-pub fn apposition_after(ctx: &Ctx, after: usize) -> Option<String> {
+/// of the coup," gives where `supporter of the coup` is written when a person noun heads it.
+pub fn apposition_after(ctx: &Ctx, after: usize) -> Option<Span> {
     if ctx.word(after) != "," {
         return None;
     }
@@ -209,5 +216,8 @@ pub fn apposition_after(ctx: &Ctx, after: usize) -> Option<String> {
     }
     let start = ctx.tokens.get(from)?.start;
     let end = ctx.tokens.get(to - 1)?.end;
-    ctx.text.get(start..end).map(str::to_string)
+    ctx.text
+        .get(start..end)
+        .is_some()
+        .then(|| Span::new(start, end))
 }

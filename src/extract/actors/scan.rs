@@ -2,62 +2,22 @@
 //! names between them, each classified by pattern or by person evidence, or left unknown for
 //! the corpus-wide resolution to decide.
 
+use super::candidate::{Candidate, Class, RoleRange, offsets_fit};
 use super::context::{Ctx, GazHit};
 use super::gazetteer_match::{GazForm, GazIndex, GazMatch, GazTarget};
 use super::lexicon::{Lexicon, Lower};
 use super::patterns::{PatternKind, Run, acronym_after, capitalized_runs, classify, split_run};
 use super::people::evidence;
 use super::tokens::{Token, TokenKind, tokenize};
-
-/// What a candidate mention is, as far as one article can tell.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Class {
-    /// A gazetteer entry.
-    Gaz(GazTarget),
-    /// An organization found by pattern.
-    Org,
-    /// A place found by pattern.
-    Place,
-    /// A person; `strong` when the evidence suffices for a single word.
-    Person {
-        /// Evidence beyond a speech verb.
-        strong: bool,
-    },
-    /// A capitalised name without evidence; the corpus may know it.
-    Unknown,
-}
-
-/// One candidate mention in one article.
-#[derive(Debug, Clone)]
-pub struct Candidate<'a> {
-    /// First byte of the name (titles left out).
-    pub start: usize,
-    /// One past its last byte.
-    pub end: usize,
-    /// The name as written: the body's bytes `start..end`, borrowed (at scale, millions of
-    /// candidates wait for the corpus-wide resolution; copies would double their memory).
-    pub text: &'a str,
-    /// What it is.
-    pub class: Class,
-    /// True for a demonym.
-    pub demonym: bool,
-    /// A role stated beside it.
-    pub role: Option<String>,
-    /// The affiliation stated with the role.
-    pub affiliation: Option<GazTarget>,
-    /// For "X, who also goes by Y": the candidate index of X, on Y.
-    pub other_name_of: Option<usize>,
-    /// The name opens its sentence (where capitals prove nothing).
-    pub opens_sentence: bool,
-}
+use crate::model::Span;
 
 /// The candidates of one article and the acronyms it defines.
 #[derive(Debug, Clone, Default)]
-pub struct ArticleScan<'a> {
+pub struct ArticleScan {
     /// Candidates in text order, without overlaps.
-    pub candidates: Vec<Candidate<'a>>,
-    /// `(acronym, candidate index of the long form)`.
-    pub acronyms: Vec<(String, usize)>,
+    pub candidates: Vec<Candidate>,
+    /// `(where the acronym is written, candidate index of the long form)`.
+    pub acronyms: Vec<(Span, u32)>,
 }
 
 /// Words after a capital that make it stand for its government ("Moscow has urged").
@@ -157,15 +117,18 @@ fn decide_hits(text: &str, tokens: &[Token], matches: &[GazMatch]) -> Vec<GazHit
         .collect()
 }
 
-/// Scans one article body.
-pub fn scan_article<'a>(text: &'a str, index: &GazIndex) -> ArticleScan<'a> {
+/// Scans one article body. A body whose offsets do not fit a [`Span`] has no candidates.
+pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
+    if !offsets_fit(text.len()) {
+        return ArticleScan::default();
+    }
+    // Every offset below is at most `text.len()`, which fits `u32`: `Span::new` never saturates.
     let tokens = tokenize(text);
     let hits = decide_hits(text, &tokens, &index.find(text));
     let ctx = Ctx::new(text, &tokens, hits);
     let mut scan = ArticleScan::default();
     let mut absorbed = vec![false; ctx.hits.len()];
     let mut found: Vec<Candidate> = Vec::new();
-    let span_text = |a: usize, b: usize| text.get(a..b).unwrap_or("");
     let tok = |i: usize| ctx.tokens.get(i).copied();
 
     for run in capitalized_runs(&ctx) {
@@ -281,22 +244,18 @@ pub fn scan_article<'a>(text: &'a str, index: &GazIndex) -> ArticleScan<'a> {
                     end += 1;
                 }
                 let idx = found.len();
-                found.push(Candidate {
-                    start,
-                    end,
-                    text: span_text(start, end),
-                    class: match kind {
+                found.push(Candidate::new(
+                    Span::new(start, end),
+                    match kind {
                         PatternKind::Org => Class::Org,
                         PatternKind::Place => Class::Place,
                     },
-                    demonym: false,
-                    role: None,
-                    affiliation: None,
-                    other_name_of: None,
-                    opens_sentence: false,
-                });
-                if let Some(a) = acronym_after(&ctx, piece) {
-                    scan.acronyms.push((ctx.word(a).to_string(), idx));
+                ));
+                if let Some(a) = acronym_after(&ctx, piece)
+                    && let Some(t) = tok(a)
+                {
+                    scan.acronyms
+                        .push((Span::new(t.start, t.end), index32(idx)));
                 }
                 continue;
             }
@@ -383,22 +342,17 @@ pub fn scan_article<'a>(text: &'a str, index: &GazIndex) -> ArticleScan<'a> {
             let other_name_of = if ev.other_name {
                 found.iter().rposition(|c| {
                     matches!(c.class, Class::Person { .. })
-                        && first.start.saturating_sub(c.end) < 80
+                        && first.start.saturating_sub(c.end()) < 80
                 })
             } else {
                 None
             };
-            found.push(Candidate {
-                start: first.start,
-                end,
-                text: span_text(first.start, end),
-                class,
-                demonym: false,
-                role: ev.before.role.clone().or(ev.apposition.clone()),
-                affiliation: ev.before.affiliation,
-                other_name_of,
-                opens_sentence: ctx.starts_sentence(name.first),
-            });
+            let mut candidate = Candidate::new(Span::new(first.start, end), class);
+            candidate.role = ev.before.role.or(ev.apposition).and_then(RoleRange::new);
+            candidate.affiliation = ev.before.affiliation;
+            candidate.opens_sentence = ctx.starts_sentence(name.first);
+            candidate.set_other_name_of(other_name_of);
+            found.push(candidate);
         }
     }
     for (h, hit) in ctx.hits.iter().enumerate() {
@@ -418,65 +372,65 @@ pub fn scan_article<'a>(text: &'a str, index: &GazIndex) -> ArticleScan<'a> {
                 let who = ctx.word(last + 1) == "," && ctx.word(last + 2) == "who";
                 if apposition.is_some() || who {
                     let ev = evidence(&ctx, run);
-                    found.push(Candidate {
-                        start: hit.start,
-                        end: hit.end,
-                        text: span_text(hit.start, hit.end),
-                        class: Class::Person { strong: true },
-                        demonym: false,
-                        role: ev.before.role.or(apposition),
-                        affiliation: ev.before.affiliation,
-                        other_name_of: None,
-                        opens_sentence: false,
-                    });
+                    let mut candidate = Candidate::new(
+                        Span::new(hit.start, hit.end),
+                        Class::Person { strong: true },
+                    );
+                    candidate.role = ev.before.role.or(apposition).and_then(RoleRange::new);
+                    candidate.affiliation = ev.before.affiliation;
+                    found.push(candidate);
                     continue;
                 }
             }
         }
-        found.push(Candidate {
-            start: hit.start,
-            end: hit.end,
-            text: span_text(hit.start, hit.end),
-            class: Class::Gaz(hit.target),
-            demonym: hit.demonym,
-            role: None,
-            affiliation: None,
-            other_name_of: None,
-            opens_sentence: false,
-        });
+        let mut candidate = Candidate::new(Span::new(hit.start, hit.end), Class::Gaz(hit.target));
+        candidate.demonym = hit.demonym;
+        found.push(candidate);
     }
     // Sort into text order, keeping `other_name_of` and acronym indexes valid.
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| (found[i].start, found[i].end));
-    let mut new_index = vec![0usize; found.len()];
+    order.sort_by_key(|&i| found.get(i).map(|c| (c.span.start, c.span.end)));
+    let mut new_index = vec![0u32; found.len()];
     for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
+        if let Some(slot) = new_index.get_mut(old) {
+            *slot = index32(new);
+        }
     }
-    let mut slots: Vec<Option<Candidate>> = found.into_iter().map(Some).collect();
     let mut sorted: Vec<Candidate> = order
         .iter()
-        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .filter_map(|&i| found.get(i).copied())
         .collect();
+    let renumber = |o: u32| new_index.get(o as usize).copied();
     for c in &mut sorted {
-        c.other_name_of = c.other_name_of.and_then(|o| new_index.get(o).copied());
+        let renumbered = c.other_name_of().and_then(|o| renumber(index32(o)));
+        c.set_other_name_of(renumbered.map(|o| o as usize));
     }
     for (_, idx) in &mut scan.acronyms {
-        *idx = new_index.get(*idx).copied().unwrap_or(*idx);
+        *idx = renumber(*idx).unwrap_or(*idx);
     }
     // Gazetteer organizations followed by "(ACR)".
     for (i, c) in sorted.iter().enumerate() {
         if matches!(c.class, Class::Gaz(GazTarget::Org(_))) {
-            let after = ctx.tokens.partition_point(|t| t.start < c.end);
+            let after = ctx.tokens.partition_point(|t| t.start < c.end());
             if ctx.word(after) == "(" && ctx.word(after + 2) == ")" {
                 let acr = ctx.word(after + 1);
-                if acr.chars().next().is_some_and(char::is_uppercase) && acr.len() <= 10 {
-                    scan.acronyms.push((acr.to_string(), i));
+                if acr.chars().next().is_some_and(char::is_uppercase)
+                    && acr.len() <= 10
+                    && let Some(t) = tok(after + 1)
+                {
+                    scan.acronyms.push((Span::new(t.start, t.end), index32(i)));
                 }
             }
         }
     }
     scan.candidates = sorted;
     scan
+}
+
+/// A candidate index as `u32`; an article has fewer candidates than bytes, and its bytes fit
+/// `u32` (checked on entry), so this never saturates.
+fn index32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// True when a capitalised organization head word is in the run.
