@@ -1,13 +1,18 @@
 //! Runs the extractors over loaded articles and builds the read-only [`Corpus`].
 //!
 //! Stages that do not depend on each other run side by side, so that one stage's serial part
-//! (the corpus-wide resolution of actors, the merge of cited sources) does not leave a core idle:
+//! (the merge of cited sources, a long tail of one big bucket) does not leave a core idle:
 //!
 //! ```text
-//! articles ─┬─ actors ─┬─ index ─┬─ events
-//!           ├─ times ──┘         └─ quotes ─ sources
-//!           └─ passages
+//! articles ─┬─ passages ─┐
+//!           └─ times ────┴─ actors ─ index ─┬─ events
+//!                                           └─ quotes ─ sources
 //! ```
+//!
+//! The two stages that need the most working memory, shared passages and the actors'
+//! corpus-wide resolution, never run at the same time: at 100,000 articles each needs more than
+//! a gigabyte, and side by side they would add up. Passages go first, while the model holds
+//! little besides the articles.
 
 use std::time::{Duration, Instant};
 
@@ -42,18 +47,15 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
         }
     }
     let gazetteer = Gazetteer::embedded();
-    let (((found, actors_took), (times, times_took)), (passages, passages_took)) = rayon::join(
-        || {
-            rayon::join(
-                || timed(|| actors::extract_actors(&articles, gazetteer)),
-                || timed(|| find_times(&articles)),
-            )
-        },
+    let ((passages, passages_took), (times, times_took)) = rayon::join(
         || timed(|| passages::find_shared_passages(&articles)),
+        || timed(|| find_times(&articles)),
     );
-    spent.add(Stage::Actors, actors_took);
-    spent.add(Stage::Times, times_took);
     spent.add(Stage::Passages, passages_took);
+    spent.add(Stage::Times, times_took);
+    let found = spent.time(Stage::Actors, || {
+        actors::extract_actors(&articles, gazetteer)
+    });
 
     let mut corpus = Corpus {
         actors: found.actors,
