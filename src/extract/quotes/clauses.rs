@@ -4,6 +4,7 @@
 //! sentences is attributed once, after it), so this splitter is quotation-aware and independent
 //! of the article's own sentence list, which is used only to report where a record stands.
 
+use super::lower::lowercase_in;
 use super::marks::Quotation;
 use crate::model::Span;
 
@@ -20,7 +21,7 @@ fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     w.chars().count() == 1 && w.chars().all(char::is_uppercase)
         || w.contains('.')
-        || ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+        || lowercase_in(w, ABBREVIATIONS)
 }
 
 /// Splits each paragraph into sentences, never inside a quotation.
@@ -173,13 +174,41 @@ pub(crate) struct Token {
     pub span: Span,
 }
 
-/// The tokens of one sentence; a quotation inside it is one [`Tok::Quote`] token.
-pub(crate) fn tokens(body: &str, sentence: Span, quotations: &[Quotation]) -> Vec<Token> {
-    let mut out = Vec::new();
+/// Where the quotations of an article open, sorted, for the tokenizer to find the quotation
+/// opening at a byte by walking forward instead of asking every quotation at every character.
+pub(crate) struct QuoteOpenings(Vec<(usize, usize)>);
+
+impl QuoteOpenings {
+    /// The openings of `quotations`: (opening byte, index), sorted.
+    pub(crate) fn new(quotations: &[Quotation]) -> QuoteOpenings {
+        let mut openings: Vec<(usize, usize)> = quotations
+            .iter()
+            .enumerate()
+            .map(|(n, q)| (q.open, n))
+            .collect();
+        // Equal openings keep the lowest index first, the one a scan in order would find.
+        openings.sort_unstable();
+        QuoteOpenings(openings)
+    }
+}
+
+/// The tokens of one sentence, written into `out` (cleared first, so one buffer serves every
+/// sentence); a quotation inside it is one [`Tok::Quote`] token. `openings` are those of
+/// `quotations`.
+pub(crate) fn tokens(
+    body: &str,
+    sentence: Span,
+    quotations: &[Quotation],
+    openings: &QuoteOpenings,
+    out: &mut Vec<Token>,
+) {
+    out.clear();
     let (s, e) = (sentence.start as usize, sentence.end as usize);
     let Some(text) = body.get(s..e) else {
-        return out;
+        return;
     };
+    // The next opening at or after the character being read.
+    let mut next_open = openings.0.partition_point(|&(open, _)| open < s);
     let mut word: Option<usize> = None;
     let mut skip_until = 0usize;
     let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
@@ -205,8 +234,20 @@ pub(crate) fn tokens(body: &str, sentence: Span, quotations: &[Quotation]) -> Ve
         if at < skip_until {
             continue;
         }
-        if let Some((n, q)) = quotations.iter().enumerate().find(|(_, q)| q.open == at) {
-            flush(&mut word, at, &mut out);
+        while openings
+            .0
+            .get(next_open)
+            .is_some_and(|&(open, _)| open < at)
+        {
+            next_open += 1;
+        }
+        let opening = openings
+            .0
+            .get(next_open)
+            .filter(|&&(open, _)| open == at)
+            .and_then(|&(_, n)| Some((n, quotations.get(n)?)));
+        if let Some((n, q)) = opening {
+            flush(&mut word, at, out);
             let end = q.close_end.min(e);
             out.push(Token {
                 kind: Tok::Quote(n),
@@ -225,7 +266,7 @@ pub(crate) fn tokens(body: &str, sentence: Span, quotations: &[Quotation]) -> Ve
             }
             continue;
         }
-        flush(&mut word, at, &mut out);
+        flush(&mut word, at, out);
         let kind = match c {
             ',' => Some(Tok::Comma),
             ';' | ':' | '–' | '—' | '(' | ')' | '[' | ']' | '-' => Some(Tok::Break),
@@ -238,8 +279,7 @@ pub(crate) fn tokens(body: &str, sentence: Span, quotations: &[Quotation]) -> Ve
             });
         }
     }
-    flush(&mut word, e, &mut out);
-    out
+    flush(&mut word, e, out);
 }
 
 #[cfg(test)]
@@ -289,7 +329,14 @@ mod tests {
         let body = "“Yes,” said the U.S. envoy – Mr O’Brien, today.";
         let paras = split_paragraphs(body);
         let q = find_quotations(body, &paras);
-        let toks = tokens(body, Span::new(0, body.len()), &q);
+        let mut toks = Vec::new();
+        tokens(
+            body,
+            Span::new(0, body.len()),
+            &q,
+            &QuoteOpenings::new(&q),
+            &mut toks,
+        );
         let words: Vec<&str> = toks
             .iter()
             .filter(|t| t.kind == Tok::Word)
