@@ -59,6 +59,10 @@ pub(crate) struct Analysis<'a> {
     pub records: Vec<Record>,
     /// For each quotation, the record giving its speaker.
     pub quote_records: Vec<Option<usize>>,
+    /// Each record's speaker, resolved once: the quotes and the cited sources both ask.
+    speakers: Vec<Speaker>,
+    /// Whether `mentions` are sorted by start (they are in text order; checked, not assumed).
+    mentions_in_order: bool,
 }
 
 /// Upper bound on following `Same` links (they always point backwards, so this is generous).
@@ -80,6 +84,8 @@ impl<'a> Analysis<'a> {
             quotations,
             sentences,
             records: Vec::new(),
+            speakers: Vec::new(),
+            mentions_in_order: mentions.is_sorted_by_key(|m| m.span.start),
         };
         let openings = QuoteOpenings::new(&analysis.quotations);
         // One token buffer serves every sentence of the article.
@@ -93,6 +99,9 @@ impl<'a> Analysis<'a> {
                 *slot = r;
             }
         }
+        analysis.speakers = (0..analysis.records.len())
+            .map(|r| analysis.speaker(Who::Same(r)))
+            .collect();
         analysis
     }
 
@@ -949,19 +958,29 @@ impl<'a> Analysis<'a> {
         // In "U.S. Embassy in Niger" the speaker is the embassy: a mention counts only if it
         // covers the institution's noun.
         let lx = Lexicon::get();
-        let institution_word = text
-            .match_indices(|c: char| !c.is_alphanumeric())
-            .map(|(i, _)| i + 1)
-            .chain(std::iter::once(0))
-            .filter_map(|i| {
-                let rest = text.get(i..)?;
-                let w = rest.split(|c: char| !c.is_alphanumeric()).next()?;
-                lx.institutions
-                    .contains(w)
-                    .then(|| Span::new(span.start as usize + i, span.start as usize + i + w.len()))
-            })
-            .next();
-        self.mentions
+        let institution_word = (!whole).then(|| {
+            text.match_indices(|c: char| !c.is_alphanumeric())
+                .map(|(i, _)| i + 1)
+                .chain(std::iter::once(0))
+                .filter_map(|i| {
+                    let rest = text.get(i..)?;
+                    let w = rest.split(|c: char| !c.is_alphanumeric()).next()?;
+                    lx.institutions.contains(w).then(|| {
+                        Span::new(span.start as usize + i, span.start as usize + i + w.len())
+                    })
+                })
+                .next()
+        });
+        let institution_word = institution_word.flatten();
+        // A mention that covers or overlaps the span starts no later than the span ends; when
+        // the mentions are in text order the later ones need not be asked.
+        let candidates = if self.mentions_in_order {
+            let upto = self.mentions.partition_point(|m| m.span.start <= span.end);
+            self.mentions.get(..upto).unwrap_or(self.mentions)
+        } else {
+            self.mentions
+        };
+        candidates
             .iter()
             .filter(|m| {
                 if whole {
@@ -984,6 +1003,9 @@ impl<'a> Analysis<'a> {
 
     /// The speaker of a record, resolved.
     pub(crate) fn record_speaker(&self, r: usize) -> Speaker {
-        self.speaker(Who::Same(r))
+        match self.speakers.get(r) {
+            Some(speaker) => speaker.clone(),
+            None => self.speaker(Who::Same(r)),
+        }
     }
 }
