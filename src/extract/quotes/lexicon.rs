@@ -11,8 +11,6 @@ use crate::model::SourceKind;
 pub(crate) struct Lexicon {
     /// Lowercase verb forms that attribute words to a speaker.
     pub speech_verbs: LowercaseWords,
-    /// The shortest and longest speech verb, in bytes.
-    speech_verb_lengths: (usize, usize),
     /// Agencies and media with their kind, longest names first.
     pub media: Vec<(SourceKind, String)>,
     /// Lowercase nouns that make a described speaker anonymous.
@@ -48,14 +46,10 @@ impl Lexicon {
                     })
                     .collect();
             media.sort_by_key(|(_, n)| std::cmp::Reverse(n.len()));
-            let verbs = include_str!("../../../data/lexicon/sources_speech_verbs.txt");
-            let lengths: Vec<usize> = lines(verbs).map(|v| v.to_lowercase().len()).collect();
             Lexicon {
-                speech_verb_lengths: (
-                    lengths.iter().copied().min().unwrap_or(0),
-                    lengths.iter().copied().max().unwrap_or(0),
-                ),
-                speech_verbs: set(verbs),
+                speech_verbs: set(include_str!(
+                    "../../../data/lexicon/sources_speech_verbs.txt"
+                )),
                 media,
                 anonymous: set(include_str!("../../../data/lexicon/sources_anonymous.txt")),
                 institutions: set(include_str!(
@@ -68,12 +62,6 @@ impl Lexicon {
 
     /// True when `word` (any case) is a speech verb form.
     pub(crate) fn is_speech_verb(&self, word: &str) -> bool {
-        // Asked of every word: an ASCII word keeps its length when lower-cased, so one shorter
-        // or longer than every verb is none, without lower-casing it.
-        let (shortest, longest) = self.speech_verb_lengths;
-        if word.is_ascii() && !(shortest..=longest).contains(&word.len()) {
-            return false;
-        }
         self.speech_verbs.contains(word)
     }
 }

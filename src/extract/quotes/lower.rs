@@ -33,6 +33,10 @@ pub(crate) fn lowercase_in(word: &str, list: &[&str]) -> bool {
 pub(crate) struct LowercaseWords {
     /// Buckets by hash; their number is a power of two.
     buckets: Vec<Vec<Box<str>>>,
+    /// The shortest and longest word, in bytes.
+    lengths: (usize, usize),
+    /// Which bytes start a word (bit `b % 64` of word `b / 64`).
+    first_bytes: [u64; 4],
 }
 
 impl LowercaseWords {
@@ -41,6 +45,16 @@ impl LowercaseWords {
         let words: Vec<String> = words.into_iter().map(str::to_lowercase).collect();
         // About two buckets a word: nearly every bucket holds at most one.
         let count = (2 * words.len()).next_power_of_two();
+        let lengths = (
+            words.iter().map(String::len).min().unwrap_or(usize::MAX),
+            words.iter().map(String::len).max().unwrap_or(0),
+        );
+        let mut first_bytes = [0u64; 4];
+        for b in words.iter().filter_map(|w| w.bytes().next()) {
+            if let Some(bits) = first_bytes.get_mut(usize::from(b / 64)) {
+                *bits |= 1 << (b % 64);
+            }
+        }
         let mut buckets: Vec<Vec<Box<str>>> = vec![Vec::new(); count];
         for word in words {
             let at = folded_hash(&word) & (count - 1);
@@ -50,13 +64,26 @@ impl LowercaseWords {
                 bucket.push(word.into_boxed_str());
             }
         }
-        LowercaseWords { buckets }
+        LowercaseWords {
+            buckets,
+            lengths,
+            first_bytes,
+        }
     }
 
     /// True when `word` lower-cased (as [`str::to_lowercase`]) is in the set.
     pub(crate) fn contains(&self, word: &str) -> bool {
         if word.is_ascii() {
-            self.holds_folded(word)
+            // Most words asked are in no set: an ASCII word keeps its length and its first byte
+            // (lowered) when lower-cased, so these reject it before any hashing.
+            let (shortest, longest) = self.lengths;
+            let starts_one = word.bytes().next().is_none_or(|b| {
+                let b = b.to_ascii_lowercase();
+                self.first_bytes
+                    .get(usize::from(b / 64))
+                    .is_some_and(|bits| bits & (1 << (b % 64)) != 0)
+            });
+            (shortest..=longest).contains(&word.len()) && starts_one && self.holds_folded(word)
         } else {
             self.holds_folded(&word.to_lowercase())
         }
@@ -194,6 +221,23 @@ mod tests {
         }
         assert!(set.contains("SAID") && set.contains("asKed") && set.contains("told"));
         assert!(!LowercaseWords::new([]).contains("said"));
+        let verbs = LowercaseWords::new(["say", "announcing"]);
+        for word in [
+            "sa",
+            "SAYS",
+            "announcings",
+            "ANNOUNCING",
+            "Say",
+            "tay",
+            "",
+            "a",
+        ] {
+            assert_eq!(
+                verbs.contains(word),
+                ["say", "announcing"].contains(&word.to_lowercase().as_str()),
+                "{word:?}"
+            );
+        }
         assert!(!LowercaseWords::new([]).contains(""));
     }
 
