@@ -9,8 +9,9 @@
 //! or right before it (`X said "…"`), or inherits its speaker from the quotation before it.
 //! Only at the end is a speaker's text mapped to an actor, through a mention that overlaps it.
 
-use super::clauses::{self, Tok, Token};
+use super::clauses::{self, QuoteOpenings, Tok, Token};
 use super::lexicon::Lexicon;
+use super::lower::{has_lowercase_word, has_word, lowercase_in, with_lowercase};
 use super::marks::{Quotation, find_quotations};
 use super::words::*;
 use crate::model::{Actor, ActorId, ActorKind, Article, Mention, MentionForm, Span, Speaker};
@@ -58,6 +59,10 @@ pub(crate) struct Analysis<'a> {
     pub records: Vec<Record>,
     /// For each quotation, the record giving its speaker.
     pub quote_records: Vec<Option<usize>>,
+    /// Each record's speaker, resolved once: the quotes and the cited sources both ask.
+    speakers: Vec<Speaker>,
+    /// Whether `mentions` are sorted by start (they are in text order; checked, not assumed).
+    mentions_in_order: bool,
 }
 
 /// Upper bound on following `Same` links (they always point backwards, so this is generous).
@@ -79,9 +84,14 @@ impl<'a> Analysis<'a> {
             quotations,
             sentences,
             records: Vec::new(),
+            speakers: Vec::new(),
+            mentions_in_order: mentions.is_sorted_by_key(|m| m.span.start),
         };
+        let openings = QuoteOpenings::new(&analysis.quotations);
+        // One token buffer serves every sentence of the article.
+        let mut toks = Vec::new();
         for s in 0..analysis.sentences.len() {
-            analysis.read_sentence(s);
+            analysis.read_sentence(s, &openings, &mut toks);
         }
         for q in 0..analysis.quotations.len() {
             let r = analysis.attribute(q);
@@ -89,6 +99,9 @@ impl<'a> Analysis<'a> {
                 *slot = r;
             }
         }
+        analysis.speakers = (0..analysis.records.len())
+            .map(|r| analysis.speaker(Who::Same(r)))
+            .collect();
         analysis
     }
 
@@ -104,31 +117,35 @@ impl<'a> Analysis<'a> {
             .map_or("", |t| self.text(t.span))
     }
 
-    /// Makes the records of one sentence.
-    fn read_sentence(&mut self, s: usize) {
+    /// Makes the records of one sentence, tokenized into `toks`.
+    fn read_sentence(&mut self, s: usize, openings: &QuoteOpenings, toks: &mut Vec<Token>) {
         let Some(&sentence) = self.sentences.get(s) else {
             return;
         };
-        let toks = clauses::tokens(self.body, sentence, &self.quotations);
+        clauses::tokens(self.body, sentence, &self.quotations, openings, toks);
+        let toks: &[Token] = toks;
         let first_record = self.records.len();
         let lx = Lexicon::get();
         for v in 0..toks.len() {
-            let w = self.word(&toks, v);
-            let record = if w.eq_ignore_ascii_case("according") && self.word(&toks, v + 1) == "to" {
-                self.according_to(&toks, v)
+            let w = self.word(toks, v);
+            if w.is_empty() {
+                continue; // not a word: no rule below starts at it
+            }
+            let record = if w.eq_ignore_ascii_case("according") && self.word(toks, v + 1) == "to" {
+                self.according_to(toks, v)
             } else if lx.is_speech_verb(w) {
-                Some(self.record_for_verb(&toks, v, first_record))
-            } else if is_statement_noun(w)
-                && matches!(self.word(&toks, v + 1), "from" | "by")
-                && !self.is_subject_of_later_verb(&toks, v)
+                Some(self.record_for_verb(toks, v, first_record))
+            } else if matches!(self.word(toks, v + 1), "from" | "by")
+                && is_statement_noun(w)
+                && !self.is_subject_of_later_verb(toks, v)
             {
-                self.statement_from(&toks, v)
+                self.statement_from(toks, v)
             } else {
                 None
             };
             if let Some(mut record) = record {
                 if record.via.is_none() {
-                    record.via = self.via_in_sentence(&toks);
+                    record.via = self.via_in_sentence(toks);
                 }
                 self.records.push(record);
             }
@@ -335,8 +352,9 @@ impl<'a> Analysis<'a> {
         if toks.get(comma).is_none_or(|t| t.kind != Tok::Comma) {
             return false;
         }
-        let opener = self.word(toks, comma + 1).to_lowercase();
-        is_relative(&opener) || matches!(opener.as_str(), "a" | "an")
+        with_lowercase(self.word(toks, comma + 1), |opener| {
+            is_relative(opener) || matches!(opener, "a" | "an")
+        })
     }
 
     /// The noun phrase right before a participle ("held up hand-written signs saying"): the
@@ -345,15 +363,17 @@ impl<'a> Analysis<'a> {
         let mut s = end;
         while s > 0 {
             let w = self.word(toks, s - 1);
-            let lower = w.to_lowercase();
             let stop = w.is_empty()
                 || is_clause_boundary(w)
                 || is_auxiliary(w)
-                || matches!(
-                    lower.as_str(),
-                    "up" | "out" | "down" | "on" | "in" | "at" | "from" | "to" | "with" | "off"
-                )
-                || lower.len() > 4 && lower.ends_with("ed") && w.starts_with(char::is_lowercase);
+                || with_lowercase(w, |lower| {
+                    matches!(
+                        lower,
+                        "up" | "out" | "down" | "on" | "in" | "at" | "from" | "to" | "with" | "off"
+                    ) || lower.len() > 4
+                        && lower.ends_with("ed")
+                        && w.starts_with(char::is_lowercase)
+                });
             if stop {
                 break;
             }
@@ -387,7 +407,7 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let who = self.speaker_in(toks, s, e);
-            let appositive = matches!(first.to_lowercase().as_str(), "a" | "an")
+            let appositive = lowercase_in(first, &["a", "an"])
                 || first.eq_ignore_ascii_case("one") && self.word(toks, s + 1) == "of";
             if appositive
                 && !matches!(who, Who::Name(_))
@@ -537,12 +557,12 @@ impl<'a> Analysis<'a> {
     /// definite description of an earlier speaker).
     fn named_or_described(&self, toks: &[Token], s: usize, mut e: usize) -> Who {
         // "the army command's account": the account stands for its owner.
-        let last = self.word(toks, e.saturating_sub(1)).to_lowercase();
+        let last = self.word(toks, e.saturating_sub(1));
         let owner = self.word(toks, e.saturating_sub(2));
         if e >= s + 2
-            && matches!(
-                last.as_str(),
-                "account" | "website" | "page" | "channel" | "feed" | "handle"
+            && lowercase_in(
+                last,
+                &["account", "website", "page", "channel", "feed", "handle"],
             )
             && strip_possessive(owner) != owner
         {
@@ -561,9 +581,9 @@ impl<'a> Analysis<'a> {
     /// A description, or the earlier speaker it refers to ("the minister" → the last speaker
     /// described as a minister; "the 64-year-old" → the last person named).
     fn description(&self, toks: &[Token], s: usize, e: usize, span: Span) -> Who {
-        let first = self.word(toks, s).to_lowercase();
+        let first = self.word(toks, s);
         let words = e - s;
-        if matches!(first.as_str(), "the" | "this" | "that") && words <= 4 {
+        if lowercase_in(first, &["the", "this", "that"]) && words <= 4 {
             let head = strip_possessive(self.word(toks, e - 1)).to_lowercase();
             if is_age(&head) {
                 return self
@@ -574,14 +594,9 @@ impl<'a> Analysis<'a> {
                 if r.who == Who::Unknown {
                     continue;
                 }
-                let said = format!(
-                    "{} {}",
-                    self.text(r.phrase).to_lowercase(),
-                    r.channel.as_deref().unwrap_or("")
-                );
-                if said
-                    .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|w| w == head)
+                // The phrase is matched lower-cased and the channel as it is (it is already).
+                if has_lowercase_word(self.text(r.phrase), &head)
+                    || has_word(r.channel.as_deref().unwrap_or(""), &head)
                 {
                     return self.root(i);
                 }
@@ -714,8 +729,10 @@ impl<'a> Analysis<'a> {
         // A capitalised common noun at a sentence's start ("Analysts say") is not a name.
         if first == e - 1 {
             let lx = Lexicon::get();
-            let w = strip_possessive(self.word(toks, first)).to_lowercase();
-            if lx.anonymous.contains(&w) || lx.institutions.contains(&w) || lx.roles.contains(&w) {
+            let w = strip_possessive(self.word(toks, first));
+            let common =
+                lx.anonymous.contains(w) || lx.institutions.contains(w) || lx.roles.contains(w);
+            if common {
                 return None;
             }
         }
@@ -941,19 +958,29 @@ impl<'a> Analysis<'a> {
         // In "U.S. Embassy in Niger" the speaker is the embassy: a mention counts only if it
         // covers the institution's noun.
         let lx = Lexicon::get();
-        let institution_word = text
-            .match_indices(|c: char| !c.is_alphanumeric())
-            .map(|(i, _)| i + 1)
-            .chain(std::iter::once(0))
-            .filter_map(|i| {
-                let rest = text.get(i..)?;
-                let w = rest.split(|c: char| !c.is_alphanumeric()).next()?;
-                lx.institutions
-                    .contains(&w.to_lowercase())
-                    .then(|| Span::new(span.start as usize + i, span.start as usize + i + w.len()))
-            })
-            .next();
-        self.mentions
+        let institution_word = (!whole).then(|| {
+            text.match_indices(|c: char| !c.is_alphanumeric())
+                .map(|(i, _)| i + 1)
+                .chain(std::iter::once(0))
+                .filter_map(|i| {
+                    let rest = text.get(i..)?;
+                    let w = rest.split(|c: char| !c.is_alphanumeric()).next()?;
+                    lx.institutions.contains(w).then(|| {
+                        Span::new(span.start as usize + i, span.start as usize + i + w.len())
+                    })
+                })
+                .next()
+        });
+        let institution_word = institution_word.flatten();
+        // A mention that covers or overlaps the span starts no later than the span ends; when
+        // the mentions are in text order the later ones need not be asked.
+        let candidates = if self.mentions_in_order {
+            let upto = self.mentions.partition_point(|m| m.span.start <= span.end);
+            self.mentions.get(..upto).unwrap_or(self.mentions)
+        } else {
+            self.mentions
+        };
+        candidates
             .iter()
             .filter(|m| {
                 if whole {
@@ -976,6 +1003,9 @@ impl<'a> Analysis<'a> {
 
     /// The speaker of a record, resolved.
     pub(crate) fn record_speaker(&self, r: usize) -> Speaker {
-        self.speaker(Who::Same(r))
+        match self.speakers.get(r) {
+            Some(speaker) => speaker.clone(),
+            None => self.speaker(Who::Same(r)),
+        }
     }
 }

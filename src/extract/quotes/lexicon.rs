@@ -1,23 +1,24 @@
 //! The general English word lists the quote and source finders use, embedded in the binary.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::lower::LowercaseWords;
 use crate::model::SourceKind;
 
-/// Word lists: speech verbs, media names, anonymous-source, institution and role nouns.
+/// Word lists (asked about nearly every word of every article, so they answer for a word in any
+/// case without lower-casing it): speech verbs, media names, anonymous-source, institution and role nouns.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     /// Lowercase verb forms that attribute words to a speaker.
-    pub speech_verbs: HashSet<String>,
+    pub speech_verbs: LowercaseWords,
     /// Agencies and media with their kind, longest names first.
     pub media: Vec<(SourceKind, String)>,
     /// Lowercase nouns that make a described speaker anonymous.
-    pub anonymous: HashSet<String>,
+    pub anonymous: LowercaseWords,
     /// Lowercase head nouns of institutions.
-    pub institutions: HashSet<String>,
+    pub institutions: LowercaseWords,
     /// Lowercase role nouns ("minister", "spokesman").
-    pub roles: HashSet<String>,
+    pub roles: LowercaseWords,
 }
 
 /// The non-comment, non-empty lines of an embedded list.
@@ -32,7 +33,7 @@ impl Lexicon {
     pub(crate) fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            let set = |text| lines(text).map(str::to_lowercase).collect::<HashSet<_>>();
+            let set = |text| LowercaseWords::new(lines(text));
             let mut media: Vec<(SourceKind, String)> =
                 lines(include_str!("../../../data/lexicon/sources_media.txt"))
                     .filter_map(|l| {
@@ -61,7 +62,7 @@ impl Lexicon {
 
     /// True when `word` (any case) is a speech verb form.
     pub(crate) fn is_speech_verb(&self, word: &str) -> bool {
-        self.speech_verbs.contains(&word.to_lowercase())
+        self.speech_verbs.contains(word)
     }
 }
 
@@ -74,6 +75,9 @@ mod tests {
         let lx = Lexicon::get();
         assert!(lx.is_speech_verb("Said") && lx.is_speech_verb("tweeted"));
         assert!(!lx.is_speech_verb("# verbs"));
+        assert!(!lx.is_speech_verb("") && !lx.is_speech_verb("a") && !lx.is_speech_verb("to"));
+        assert!(lx.is_speech_verb("ANNOUNCING") && lx.is_speech_verb("SAY"));
+        assert!(!lx.is_speech_verb("announcingly") && !lx.is_speech_verb("sayſ"));
         assert!(lx.anonymous.contains("witness"));
         assert!(lx.institutions.contains("embassy"));
         assert!(lx.roles.contains("minister"));

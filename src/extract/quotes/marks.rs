@@ -57,7 +57,7 @@ pub(crate) fn find_quotations(body: &str, paragraphs: &[Span]) -> Vec<Quotation>
     for (n, para) in paragraphs.iter().enumerate() {
         let text = para.slice(body);
         let base = para.start as usize;
-        for (i, c) in text.char_indices() {
+        for (i, c) in mark_candidates(text) {
             let Some(mark) = classify(text, i, c) else {
                 continue;
             };
@@ -88,6 +88,22 @@ pub(crate) fn find_quotations(body: &str, paragraphs: &[Span]) -> Vec<Quotation>
     found
 }
 
+/// The characters of `text` that may be quotation marks, with their bytes: every `"` and every
+/// character whose UTF-8 starts with byte 0xE2 (the curly marks are U+201C–U+201F). Finding them
+/// by byte skips the decoding of every other character.
+fn mark_candidates(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = bytes.get(from..)?;
+        let at = from + rest.iter().position(|&b| b == b'"' || b == 0xE2)?;
+        // Both bytes start a character, so `at` is a character boundary.
+        let c = text.get(at..)?.chars().next()?;
+        from = at + c.len_utf8();
+        Some((at, c))
+    })
+}
+
 /// True when the paragraph starts with an opening mark.
 fn opens(body: &str, para: &Span) -> bool {
     let text = para.slice(body).trim_start();
@@ -114,6 +130,20 @@ mod tests {
             .iter()
             .map(|q| q.inner.slice(body))
             .collect()
+    }
+
+    #[test]
+    fn mark_candidates_include_every_quotation_mark() {
+        let text = "a\"b“c”d„e‟f – g’h\"";
+        let marks: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(i, c)| classify(text, i, c).is_some())
+            .collect();
+        let candidates: Vec<(usize, char)> = mark_candidates(text)
+            .filter(|&(i, c)| classify(text, i, c).is_some())
+            .collect();
+        assert_eq!(candidates, marks);
+        assert_eq!(marks.len(), 6);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub(crate) mod attribution;
 mod clauses;
 pub(crate) mod lexicon;
+pub(crate) mod lower;
 mod marks;
 #[cfg(test)]
 pub(crate) mod tests_support;

@@ -1,5 +1,9 @@
 //! Small closed word classes of English that the attribution rules consult.
 
+use std::sync::LazyLock;
+
+use super::lower::{LowercaseWords, with_lowercase};
+
 /// Adverbs and auxiliaries that may stand between a subject and its speech verb.
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "also",
@@ -128,26 +132,60 @@ const STATEMENT_NOUNS: &[&str] = &[
     "release",
 ];
 
-/// Lowercase `word`.
-fn low(word: &str) -> String {
-    word.to_lowercase()
+/// Personal pronouns that can be a speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
+
+/// Pronouns that refer to one person.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she"];
+
+/// Words that open a relative clause.
+const RELATIVES: &[&str] = &["who", "which", "whose", "whom"];
+
+/// The lists above as sets, built once: the rules ask them about most words of every article.
+struct Classes {
+    between_subject_and_verb: LowercaseWords,
+    clause_boundaries: LowercaseWords,
+    determiners: LowercaseWords,
+    not_names: LowercaseWords,
+    pronouns: LowercaseWords,
+    personal_pronouns: LowercaseWords,
+    opening_prepositions: LowercaseWords,
+    auxiliaries: LowercaseWords,
+    statement_nouns: LowercaseWords,
+    relatives: LowercaseWords,
 }
+
+static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
+    let set = |list: &[&'static str]| LowercaseWords::new(list.iter().copied());
+    Classes {
+        between_subject_and_verb: set(BETWEEN_SUBJECT_AND_VERB),
+        clause_boundaries: set(CLAUSE_BOUNDARIES),
+        determiners: set(DETERMINERS),
+        not_names: set(NOT_NAMES),
+        pronouns: set(PRONOUNS),
+        personal_pronouns: set(PERSONAL_PRONOUNS),
+        opening_prepositions: set(OPENING_PREPOSITIONS),
+        auxiliaries: set(AUXILIARIES),
+        statement_nouns: set(STATEMENT_NOUNS),
+        relatives: set(RELATIVES),
+    }
+});
 
 /// True for an adverb or auxiliary between a subject and its verb ("further", "reportedly").
 pub(crate) fn is_between_subject_and_verb(word: &str) -> bool {
-    let w = low(word);
-    BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str())
-        || w.len() > 4 && w.ends_with("ly") && word.starts_with(char::is_lowercase)
+    CLASSES.between_subject_and_verb.contains(word)
+        || word.starts_with(char::is_lowercase)
+            && with_lowercase(word, |w| w.len() > 4 && w.ends_with("ly"))
 }
 
 /// True for a word that ends a noun phrase read backwards.
 pub(crate) fn is_clause_boundary(word: &str) -> bool {
-    CLAUSE_BOUNDARIES.contains(&low(word).as_str())
+    CLASSES.clause_boundaries.contains(word)
 }
 
 /// True for a determiner or quantifier.
 pub(crate) fn is_determiner(word: &str) -> bool {
-    DETERMINERS.contains(&low(word).as_str())
+    CLASSES.determiners.contains(word)
 }
 
 /// True for a lowercase word that may join parts of a name.
@@ -158,38 +196,38 @@ pub(crate) fn is_name_connector(word: &str) -> bool {
 /// True for a capitalised word that can be part of a name.
 pub(crate) fn is_name_word(word: &str) -> bool {
     word.starts_with(|c: char| c.is_uppercase())
-        && !NOT_NAMES.contains(&low(word).as_str())
+        && !CLASSES.not_names.contains(word)
         && !crate::extract::times::lexicon::is_day_or_month_name(word)
 }
 
 /// True for a personal pronoun that can be a speaker.
 pub(crate) fn is_pronoun(word: &str) -> bool {
-    matches!(low(word).as_str(), "he" | "she" | "they" | "it" | "we")
+    CLASSES.pronouns.contains(word)
 }
 
 /// True for a pronoun that refers to one person.
 pub(crate) fn is_personal_pronoun(word: &str) -> bool {
-    matches!(low(word).as_str(), "he" | "she")
+    CLASSES.personal_pronouns.contains(word)
 }
 
 /// True for a preposition that opens a sentence-initial phrase.
 pub(crate) fn is_opening_preposition(word: &str) -> bool {
-    OPENING_PREPOSITIONS.contains(&low(word).as_str())
+    CLASSES.opening_prepositions.contains(word)
 }
 
 /// True for an auxiliary verb.
 pub(crate) fn is_auxiliary(word: &str) -> bool {
-    AUXILIARIES.contains(&low(word).as_str())
+    CLASSES.auxiliaries.contains(word)
 }
 
 /// True for a noun naming a statement.
 pub(crate) fn is_statement_noun(word: &str) -> bool {
-    STATEMENT_NOUNS.contains(&low(word).as_str())
+    CLASSES.statement_nouns.contains(word)
 }
 
 /// True for "who", "which", "whose": the start of a relative clause.
 pub(crate) fn is_relative(word: &str) -> bool {
-    matches!(low(word).as_str(), "who" | "which" | "whose" | "whom")
+    CLASSES.relatives.contains(word)
 }
 
 /// The word without a possessive ending ("command's" → "command").
@@ -203,8 +241,9 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 
 /// True for an age description such as "64-year-old".
 pub(crate) fn is_age(word: &str) -> bool {
-    let w = low(word);
-    w.ends_with("-year-old") && w.starts_with(|c: char| c.is_ascii_digit())
+    with_lowercase(word, |w| {
+        w.ends_with("-year-old") && w.starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]

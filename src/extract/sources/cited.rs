@@ -1,15 +1,12 @@
 //! The sources one article cites: speakers of speech verbs and quotations, agencies and media
 //! it names, and photo credits.
 
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::extract::quotes::attribution::{Analysis, Who};
 use crate::extract::quotes::lexicon::Lexicon;
 use crate::model::{Actor, ActorId, Article, SentenceRef, SourceKind, Speaker};
 
-use super::classify::{kind_of_actor, kind_of_text, media_kind};
+use super::classify::{kind_of_actor, kind_of_text};
+use super::media::{find_media, media_kind};
 
 /// One citation found in one article, before merging across articles.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,77 +110,14 @@ pub(crate) fn citations(
     found
 }
 
-/// The lexicon's media names as automata, built once: proper names matched as written,
-/// generic ones ("state television") in the lower-cased text. Each pattern maps back to its
-/// position in [`Lexicon::media`], which is longest first.
-struct MediaAutomata {
-    exact: Option<(AhoCorasick, Vec<usize>)>,
-    generic: Option<(AhoCorasick, Vec<usize>)>,
-}
-
-impl MediaAutomata {
-    fn get() -> &'static MediaAutomata {
-        static AUTOMATA: OnceLock<MediaAutomata> = OnceLock::new();
-        AUTOMATA.get_or_init(|| {
-            let media = &Lexicon::get().media;
-            let build = |generic: bool| {
-                let (ids, names): (Vec<usize>, Vec<String>) = media
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (_, name))| name.starts_with(char::is_lowercase) == generic)
-                    .map(|(i, (_, name))| {
-                        let pattern = if generic {
-                            name.to_lowercase()
-                        } else {
-                            name.clone()
-                        };
-                        (i, pattern)
-                    })
-                    .unzip();
-                // Overlapping search needs the standard match kind; a build failure (it cannot
-                // happen with a few dozen short names) only means no medium is found.
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&names)
-                    .ok()
-                    .map(|ac| (ac, ids))
-            };
-            MediaAutomata {
-                exact: build(false),
-                generic: build(true),
-            }
-        })
-    }
-}
-
 /// Every agency or medium the body names, with the words around it that give the channel.
 /// Names are taken longest first, each occurrence left to right, skipping occurrences inside a
 /// longer name already taken or inside a word.
 fn media_named(article: &Article) -> Vec<Found> {
     let body = article.body.as_str();
     let media = &Lexicon::get().media;
-    let automata = MediaAutomata::get();
-    // (position of the name in the lexicon, start, end)
-    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-    if let Some((ac, ids)) = &automata.exact {
-        for m in ac.find_overlapping_iter(body) {
-            if let Some(&id) = ids.get(m.pattern().as_usize()) {
-                hits.push((id, m.start(), m.end()));
-            }
-        }
-    }
-    if let Some((ac, ids)) = &automata.generic {
-        let lower = body.to_lowercase();
-        // Lower-casing keeps byte offsets only when no character changed length.
-        if lower.len() == body.len() {
-            for m in ac.find_overlapping_iter(&lower) {
-                if let Some(&id) = ids.get(m.pattern().as_usize()) {
-                    hits.push((id, m.start(), m.end()));
-                }
-            }
-        }
-    }
-    hits.sort_unstable();
+    // (position of the name in the lexicon, start, end), sorted.
+    let hits = find_media(body);
 
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut found = Vec::new();

@@ -1,7 +1,9 @@
 //! What kind of source a name or description is, and the key that merges mentions of one
 //! source across articles.
 
+use super::media::media_kind;
 use crate::extract::quotes::lexicon::Lexicon;
+use crate::extract::quotes::lower::with_lowercase;
 use crate::model::{Actor, ActorKind, SourceKind};
 
 /// Titles that mark a name as a person's.
@@ -37,25 +39,6 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The agency or medium `text` names, when it is one.
-pub(crate) fn media_kind(text: &str) -> Option<SourceKind> {
-    let lx = Lexicon::get();
-    let t = text
-        .trim()
-        .trim_start_matches("the ")
-        .trim_start_matches("The ");
-    lx.media
-        .iter()
-        .find(|(_, n)| {
-            if n.starts_with(char::is_lowercase) {
-                n.eq_ignore_ascii_case(t)
-            } else {
-                n == t || n.trim_start_matches("The ") == t
-            }
-        })
-        .map(|(k, _)| *k)
-}
-
 /// The kind of a source the text names or describes (no actor known).
 pub(crate) fn kind_of_text(text: &str, is_name: bool) -> SourceKind {
     if let Some(kind) = media_kind(text) {
@@ -65,9 +48,10 @@ pub(crate) fn kind_of_text(text: &str, is_name: bool) -> SourceKind {
     let w = words(text);
     let head = w.last().map_or("", String::as_str);
     let has_anonymous = !is_name
-        && (w.iter().any(|x| lx.anonymous.contains(x))
-            || text.to_lowercase().contains("person familiar")
-            || text.to_lowercase().contains("people familiar"));
+        && (w.iter().any(|x| lx.anonymous.contains(x)) || {
+            let lower = text.to_lowercase();
+            lower.contains("person familiar") || lower.contains("people familiar")
+        });
     if has_anonymous {
         return SourceKind::Anonymous;
     }
@@ -99,19 +83,44 @@ pub(crate) fn kind_of_actor(actor: &Actor) -> SourceKind {
     }
 }
 
-/// The key that merges one source's citations: lowercase words without leading determiners.
+/// The key that merges one source's citations: lowercase words without leading determiners
+/// (the words of [`words`], joined by spaces).
 pub(crate) fn normalised(text: &str) -> String {
-    let w = words(text);
-    let skip = w
-        .iter()
-        .take_while(|x| {
-            matches!(
-                x.as_str(),
-                "the" | "a" | "an" | "one" | "several" | "some" | "his" | "her" | "its" | "their"
-            )
-        })
-        .count();
-    w.get(skip..).unwrap_or(&[]).join(" ")
+    let mut key = String::new();
+    let mut leading = true;
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        if word.is_empty() {
+            continue;
+        }
+        with_lowercase(word, |w| {
+            if w == "s" {
+                return;
+            }
+            if leading
+                && matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "one"
+                        | "several"
+                        | "some"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                )
+            {
+                return;
+            }
+            leading = false;
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(w);
+        });
+    }
+    key
 }
 
 #[cfg(test)]
@@ -158,5 +167,45 @@ mod tests {
     fn normalised_keys_merge_determiners_and_case() {
         assert_eq!(normalised("The Army Command's"), normalised("army command"));
         assert_eq!(normalised("one witness"), "witness");
+    }
+
+    /// The key as first written: the words, leading determiners skipped, joined.
+    fn normalised_by_words(text: &str) -> String {
+        let w = words(text);
+        let skip = w
+            .iter()
+            .take_while(|x| {
+                matches!(
+                    x.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "one"
+                        | "several"
+                        | "some"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                )
+            })
+            .count();
+        w.get(skip..).unwrap_or(&[]).join(" ")
+    }
+
+    #[test]
+    fn normalised_keys_are_the_joined_words_without_leading_determiners() {
+        for text in [
+            "",
+            "The",
+            "the the s",
+            "The Army's s Command",
+            "  Several  ÉLUS  de l’Assemblée ",
+            "İstanbul-based The One",
+            "his s the army",
+            "a—b–c",
+        ] {
+            assert_eq!(normalised(text), normalised_by_words(text), "{text:?}");
+        }
     }
 }

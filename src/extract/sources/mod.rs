@@ -7,9 +7,10 @@
 
 mod cited;
 mod classify;
+mod media;
 mod outlet;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::extract::quotes::attribution::Analysis;
 use crate::model::{Actor, Article, Citation, CitedSource, SentenceRef, SourceId, SourceKind};
@@ -23,9 +24,22 @@ enum Key {
     Name(String, bool),
 }
 
-/// One article's citations, not yet merged with other articles'.
+impl Key {
+    /// The key of one citation, or `None` when its name normalises to nothing (it is dropped).
+    fn of(found: &Found) -> Option<Key> {
+        let credit = found.kind == SourceKind::Credit;
+        let key = match found.actor {
+            Some(a) => Key::Actor(a.0, credit),
+            None => Key::Name(classify::normalised(&found.name), credit),
+        };
+        (!matches!(&key, Key::Name(n, _) if n.is_empty())).then_some(key)
+    }
+}
+
+/// One article's citations with their merge keys, not yet merged with other articles'. The keys
+/// are made here, on every core, so that the merge, which runs on one, only looks them up.
 #[derive(Debug, Default)]
-pub(crate) struct ArticleCitations(Vec<Found>);
+pub(crate) struct ArticleCitations(Vec<(Key, Found)>);
 
 /// The citations of an article whose attribution analysis is made (the pipeline makes it once
 /// and shares it with the quote finder).
@@ -34,42 +48,43 @@ pub(crate) fn article_citations(
     article: &Article,
     actors: &[Actor],
 ) -> ArticleCitations {
-    ArticleCitations(citations(analysis, article, actors))
+    ArticleCitations(
+        citations(analysis, article, actors)
+            .into_iter()
+            .filter_map(|found| Some((Key::of(&found)?, found)))
+            .collect(),
+    )
 }
 
 /// Merges the articles' citations (in article order) into sources, in order of first citation.
 pub(crate) fn merge_citations(per_article: Vec<ArticleCitations>) -> Vec<CitedSource> {
     let mut sources: Vec<CitedSource> = Vec::new();
-    let mut index: HashMap<Key, usize> = HashMap::new();
-    let mut seen: HashMap<(usize, SentenceRef), usize> = HashMap::new();
-    for found in per_article.into_iter().flat_map(|a| a.0) {
-        let credit = found.kind == SourceKind::Credit;
-        let key = match found.actor {
-            Some(a) => Key::Actor(a.0, credit),
-            None => Key::Name(classify::normalised(&found.name), credit),
-        };
-        if matches!(&key, Key::Name(n, _) if n.is_empty()) {
-            continue;
-        }
-        let slot = *index.entry(key).or_insert_with(|| {
-            sources.push(CitedSource {
-                id: SourceId::from_index(sources.len()),
-                name: found.name.clone(),
-                kind: found.kind,
-                actor: found.actor,
-                citations: Vec::new(),
+    let mut index: FxHashMap<Key, usize> = FxHashMap::default();
+    // A source's earlier citation of the same sentence, found through a map rather than a scan
+    // of the thousands of citations a much-cited source has. A sentence belongs to one article,
+    // and each article's citations come together, so the map holds one article's at a time.
+    let mut seen: FxHashMap<(usize, SentenceRef), usize> = FxHashMap::default();
+    for article in per_article {
+        seen.clear();
+        for (key, found) in article.0 {
+            let slot = *index.entry(key).or_insert_with(|| {
+                sources.push(CitedSource {
+                    id: SourceId::from_index(sources.len()),
+                    name: found.name.clone(),
+                    kind: found.kind,
+                    actor: found.actor,
+                    citations: Vec::new(),
+                });
+                sources.len() - 1
             });
-            sources.len() - 1
-        });
-        if let Some(source) = sources.get_mut(slot) {
+            let Some(source) = sources.get_mut(slot) else {
+                continue;
+            };
             let citation = Citation {
                 at: found.at,
                 channel: found.channel,
             };
-            // A source cited by thousands of articles has thousands of citations: finding the
-            // sentence's earlier citation goes through a map, not a scan of them all.
-            let known = seen.get(&(slot, citation.at)).copied();
-            match known {
+            match seen.get(&(slot, citation.at)).copied() {
                 Some(i) => {
                     // Keep the most informative channel for a sentence.
                     if let Some(c) = source.citations.get_mut(i)
