@@ -212,7 +212,7 @@ fn write_stats(stats: &Stats, out: &mut dyn Write) -> Result<(), CliError> {
     )?;
     writeln!(
         out,
-        "  (passages and times run side by side, then actors; then events beside quotes and sources)"
+        "  (passages and times run side by side; the other stages one after the other)"
     )?;
     for time in &stats.stages {
         let peak = time
