@@ -10,6 +10,8 @@
 //!   [`group`]); shared actors make the match stronger when the actors are known.
 
 mod group;
+mod id_set;
+mod word_ids;
 mod words;
 
 use std::collections::{BTreeMap, HashMap};
