@@ -58,14 +58,18 @@ fn shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
 /// clustering counts shared words its own way; tests compare it with this.)
 #[cfg(test)]
 pub fn similarity(a: &Profile<'_>, b: &Profile<'_>) -> f32 {
-    CommonActors::of(a, b).score(a, b, shared(a.words, b.words))
+    CommonActors::between(a.actors, b.actors).score(
+        a.words.len(),
+        b.words.len(),
+        shared(a.words, b.words),
+    )
 }
 
 /// The most [`similarity`] can be when the two profiles share at most `max_common` words,
 /// without comparing their words. It grows with `max_common`, like the score itself.
 #[cfg(test)]
 fn similarity_bound(a: &Profile<'_>, b: &Profile<'_>, max_common: usize) -> f32 {
-    CommonActors::of(a, b).bound(a, b, max_common)
+    CommonActors::between(a.actors, b.actors).bound(a.words.len(), b.words.len(), max_common)
 }
 
 /// What the actors of two profiles have in common: computed once per pair, for both the bound
@@ -78,16 +82,17 @@ struct CommonActors {
 }
 
 impl CommonActors {
-    fn of(a: &Profile<'_>, b: &Profile<'_>) -> CommonActors {
+    fn between(a: &[ActorId], b: &[ActorId]) -> CommonActors {
         CommonActors {
-            common: shared(a.actors, b.actors),
-            fewer: a.actors.len().min(b.actors.len()),
+            common: shared(a, b),
+            fewer: a.len().min(b.len()),
         }
     }
 
-    /// The similarity of `a` and `b` when they share `common` words.
-    fn score(&self, a: &Profile<'_>, b: &Profile<'_>, common: usize) -> f32 {
-        let fewer = a.words.len().min(b.words.len()).max(1);
+    /// The similarity of two profiles with `words_a` and `words_b` words, `common` of them
+    /// shared.
+    fn score(&self, words_a: usize, words_b: usize, common: usize) -> f32 {
+        let fewer = words_a.min(words_b).max(1);
         let words = common as f32 / fewer as f32;
         let enough = common >= MIN_SHARED_WORDS || (common >= 1 && self.common >= 1);
         if !enough {
@@ -101,10 +106,9 @@ impl CommonActors {
         }
     }
 
-    /// The most the similarity of `a` and `b` can be when they share at most `max_common`
-    /// words.
-    fn bound(&self, a: &Profile<'_>, b: &Profile<'_>, max_common: usize) -> f32 {
-        self.score(a, b, max_common.min(a.words.len()).min(b.words.len()))
+    /// The most the similarity can be when the profiles share at most `max_common` words.
+    fn bound(&self, words_a: usize, words_b: usize, max_common: usize) -> f32 {
+        self.score(words_a, words_b, max_common.min(words_a).min(words_b))
     }
 }
 
@@ -113,67 +117,83 @@ fn by_shared_words(a: &(u32, u32), b: &(u32, u32)) -> std::cmp::Ordering {
     b.1.cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
-/// The words of a date's profiles as dense ids (see [`WordIds`]), one profile after the other
-/// in one buffer, so that the profiles compared over and over lie close together in memory.
-struct DenseWords {
+/// A date's profiles copied close together: their words as dense ids (see [`WordIds`]) and
+/// their actors, one profile after the other in two buffers. The first members of each group
+/// are compared with event after event; packed, they stay in cache instead of being fetched
+/// from all over the corpus's memory every time.
+struct Packed {
     /// The ids of every profile's words, in the order of its word hashes.
-    ids: Vec<u32>,
-    /// Where each profile's ids end in `ids`.
-    ends: Vec<usize>,
+    words: Vec<u32>,
+    /// Every profile's actors.
+    actors: Vec<ActorId>,
+    /// Where each profile's words and actors end in the buffers.
+    ends: Vec<(usize, usize)>,
     /// How many distinct words there are: every id is below this.
     vocabulary: usize,
 }
 
-impl DenseWords {
-    fn new(profiles: &[Profile<'_>]) -> DenseWords {
+impl Packed {
+    fn new(profiles: &[Profile<'_>]) -> Packed {
         let total: usize = profiles.iter().map(|p| p.words.len()).sum();
         // Reports of one date repeat their words, so the vocabulary is a fraction of the total;
         // the table grows if this guess is short.
         let mut table = WordIds::with_capacity(total / 8);
-        let mut ids = Vec::with_capacity(total);
+        let mut words = Vec::with_capacity(total);
+        let mut actors = Vec::new();
         let mut ends = Vec::with_capacity(profiles.len());
         for p in profiles {
             // An id is missing only past four billion distinct words, which memory forbids.
-            ids.extend(p.words.iter().filter_map(|&w| table.id_of(w)));
-            ends.push(ids.len());
+            words.extend(p.words.iter().filter_map(|&w| table.id_of(w)));
+            actors.extend_from_slice(p.actors);
+            ends.push((words.len(), actors.len()));
         }
-        DenseWords {
-            ids,
+        Packed {
+            words,
+            actors,
             ends,
             vocabulary: table.len(),
         }
     }
 
-    /// The ids of profile `i`'s words.
-    fn of(&self, i: usize) -> &[u32] {
+    /// Where profile `i`'s words and actors start and end.
+    fn bounds(&self, i: usize) -> ((usize, usize), (usize, usize)) {
         let start = i
             .checked_sub(1)
             .and_then(|before| self.ends.get(before))
             .copied()
-            .unwrap_or(0);
+            .unwrap_or((0, 0));
         let end = self.ends.get(i).copied().unwrap_or(start);
-        self.ids.get(start..end).unwrap_or(&[])
+        ((start.0, end.0), (start.1, end.1))
+    }
+
+    /// The word ids and the actors of profile `i`.
+    fn profile(&self, i: usize) -> (&[u32], &[ActorId]) {
+        let ((ws, we), (as_, ae)) = self.bounds(i);
+        (
+            self.words.get(ws..we).unwrap_or(&[]),
+            self.actors.get(as_..ae).unwrap_or(&[]),
+        )
     }
 }
 
 /// Clusters profiles (in order) into groups of the same happening; returns each group's
 /// members in order.
 pub fn cluster(profiles: &[Profile<'_>]) -> Vec<Vec<usize>> {
-    let words = DenseWords::new(profiles);
+    let packed = Packed::new(profiles);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     // For each word, the groups whose first members use it. A group is listed again when it
     // uses the word after another group did (the list is only checked for the group last
     // added), so its count then includes that word twice: a looser bound, never a wrong one.
-    let mut index: Vec<Vec<u32>> = vec![Vec::new(); words.vocabulary];
+    let mut index: Vec<Vec<u32>> = vec![Vec::new(); packed.vocabulary];
     // The words of the event being placed.
-    let mut in_event = IdSet::new(words.vocabulary);
+    let mut in_event = IdSet::new(packed.vocabulary);
     // Words shared with each group, counted in a dense array: only the touched entries are read
     // and reset, so an event costs what its words' lists hold, whatever the number of groups.
     let mut shared_words: Vec<u32> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
     let mut ranked: Vec<(u32, u32)> = Vec::new();
-    for (i, p) in profiles.iter().enumerate() {
-        let ids = words.of(i);
+    for i in 0..profiles.len() {
+        let (ids, actors) = packed.profile(i);
         // Candidate groups share a distinctive word with the event. A word already in very many
         // groups of this date ("government", "said") tells nothing and would make the work
         // quadratic in a busy date, so it is skipped; the groups sharing the most distinctive
@@ -226,12 +246,12 @@ pub fn cluster(profiles: &[Profile<'_>]) -> Vec<Vec<usize>> {
             let max_common = count as usize + common_words;
             let mut score = 0.0_f32;
             for &m in members.iter().take(MEMBERS_COMPARED) {
-                let Some(mp) = profiles.get(m) else { continue };
-                let actors = CommonActors::of(p, mp);
-                let bound = actors.bound(p, mp, max_common);
+                let (m_ids, m_actors) = packed.profile(m);
+                let common_actors = CommonActors::between(actors, m_actors);
+                let bound = common_actors.bound(ids.len(), m_ids.len(), max_common);
                 if bound > score && beats_best(bound) {
-                    let common = in_event.count_in(words.of(m));
-                    score = score.max(actors.score(p, mp, common));
+                    let common = in_event.count_in(m_ids);
+                    score = score.max(common_actors.score(ids.len(), m_ids.len(), common));
                 }
             }
             if beats_best(score) {
