@@ -18,6 +18,8 @@
 //! boilerplate: it yields no candidate at all, so a paragraph repeated in many articles gives no
 //! passage instead of one per pair of articles.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use super::tokens::mix;
@@ -139,22 +141,101 @@ pub(crate) fn candidate_pairs<'a>(
     let boilerplate_units = (0..units.len())
         .filter(|&u| u32::try_from(u).is_ok_and(is_boilerplate))
         .count();
-    let mut pairs: Vec<(u32, u32)> = per_band
-        .into_iter()
-        .flat_map(|(pairs, _, _)| pairs)
-        .filter(|&(x, y)| !is_boilerplate(x) && !is_boilerplate(y))
-        .collect();
-    pairs.par_sort_unstable();
-    let pairs: Vec<(u32, u32)> = pairs
-        .chunk_by(|x, y| x == y)
-        .filter(|same| same.len() >= MIN_BAND_HITS)
-        .filter_map(|same| same.first().copied())
-        .collect();
+    let band_pairs = per_band.into_iter().map(|(pairs, _, _)| pairs).collect();
+    let pairs = agreeing_pairs(units.len(), band_pairs, |x, y| {
+        !is_boilerplate(x) && !is_boilerplate(y)
+    });
     Candidates {
         pairs,
         boilerplate_units,
         crowded_buckets,
     }
+}
+
+/// The pairs `(x, y)` (units below `units`) that `keep` accepts and that are found in at least
+/// [`MIN_BAND_HITS`] of `bands` (each band lists a pair at most once), sorted and each once.
+///
+/// Most pairs agree in one band only (chance), so the bands' pairs are many times the result:
+/// they are grouped by their first unit with a counting sort, and only each unit's short list
+/// of partners is sorted (a comparison sort of all of them was the stage's largest sort). A
+/// band's pairs are dropped as soon as they are placed.
+fn agreeing_pairs(
+    units: usize,
+    bands: Vec<Vec<(u32, u32)>>,
+    keep: impl Fn(u32, u32) -> bool,
+) -> Vec<(u32, u32)> {
+    // starts[x]..starts[x + 1]: where the partners of unit `x` go.
+    let mut starts = vec![0usize; units + 1];
+    for &(x, y) in bands.iter().flatten() {
+        if keep(x, y)
+            && let Some(n) = starts.get_mut(x as usize + 1)
+        {
+            *n += 1;
+        }
+    }
+    for x in 1..starts.len() {
+        let before = starts.get(x - 1).copied().unwrap_or(0);
+        if let Some(n) = starts.get_mut(x) {
+            *n += before;
+        }
+    }
+    let mut partners = vec![0u32; starts.last().copied().unwrap_or(0)];
+    let mut next = starts.clone();
+    for band in bands {
+        for (x, y) in band {
+            if keep(x, y)
+                && let Some(at) = next.get_mut(x as usize)
+            {
+                if let Some(slot) = partners.get_mut(*at) {
+                    *slot = y;
+                }
+                *at += 1;
+            }
+        }
+    }
+    drop(next);
+    let partners_of = |x: usize| {
+        let start = starts.get(x).copied().unwrap_or(0);
+        start..starts.get(x + 1).copied().unwrap_or(start)
+    };
+    // Runs of units with about equal numbers of partners, sorted in parallel.
+    let per_block = partners.len() / 64 + 1;
+    let mut blocks: Vec<(Range<usize>, &mut [u32])> = Vec::new();
+    let mut rest: &mut [u32] = &mut partners;
+    let mut x = 0;
+    while x < units {
+        let first = x;
+        let from = partners_of(first).start;
+        x += 1;
+        while x < units && partners_of(x).start - from < per_block {
+            x += 1;
+        }
+        let taken = std::mem::take(&mut rest);
+        let len = partners_of(x).start.saturating_sub(from).min(taken.len());
+        let (block, tail) = taken.split_at_mut(len);
+        rest = tail;
+        blocks.push((first..x, block));
+    }
+    blocks
+        .into_par_iter()
+        .flat_map_iter(|(xs, block)| {
+            let mut found = Vec::new();
+            let mut rest: &mut [u32] = block;
+            for x in xs {
+                let taken = std::mem::take(&mut rest);
+                let (mine, tail) = taken.split_at_mut(partners_of(x).len().min(taken.len()));
+                rest = tail;
+                mine.sort_unstable();
+                let Ok(x) = u32::try_from(x) else { break };
+                found.extend(
+                    mine.chunk_by(|a, b| a == b)
+                        .filter(|same| same.len() >= MIN_BAND_HITS)
+                        .filter_map(|same| same.first().map(|&y| (x, y))),
+                );
+            }
+            found
+        })
+        .collect()
 }
 
 /// The candidate pairs one band yields (units whose band keys agree) and the units it found in
@@ -294,6 +375,46 @@ mod tests {
         assert!(found.pairs.is_empty(), "{:?}", found.pairs.len());
         assert_eq!(found.boilerplate_units, 50);
         assert_eq!(found.crowded_buckets, BANDS);
+    }
+
+    #[test]
+    fn pairs_in_enough_bands_are_kept_sorted_and_once() {
+        // Bands of random pairs over few units, so that many pairs recur across bands; the
+        // result must be what sorting all of them gives.
+        let mut state = 11u64;
+        let units = 300u32;
+        let bands: Vec<Vec<(u32, u32)>> = (0..BANDS)
+            .map(|_| {
+                let mut band: Vec<(u32, u32)> = (0..2000)
+                    .map(|_| {
+                        state = mix(state);
+                        let x = (state % u64::from(units)) as u32;
+                        let y = ((state >> 32) % u64::from(units)) as u32;
+                        (x.min(y), x.max(y))
+                    })
+                    .filter(|(x, y)| x != y)
+                    .collect();
+                band.sort_unstable();
+                band.dedup();
+                band
+            })
+            .collect();
+        let keep = |x: u32, y: u32| x % 7 != 3 && y % 11 != 5;
+        let mut all: Vec<(u32, u32)> = bands
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&(x, y)| keep(x, y))
+            .collect();
+        all.sort_unstable();
+        let expected: Vec<(u32, u32)> = all
+            .chunk_by(|a, b| a == b)
+            .filter(|same| same.len() >= MIN_BAND_HITS)
+            .filter_map(|same| same.first().copied())
+            .collect();
+        assert!(expected.len() > 100);
+        assert_eq!(agreeing_pairs(units as usize, bands, keep), expected);
+        assert!(agreeing_pairs(0, Vec::new(), keep).is_empty());
     }
 
     #[test]
