@@ -189,7 +189,15 @@ pub fn find_shared_passages_with_stats(articles: &[Article]) -> (Vec<SharedPassa
         })
         .collect();
     drop(candidates);
-    by_pair.par_sort_unstable();
+    // The candidates come sorted by unit, and units in article order, so they are already
+    // grouped by first article: only each article's few candidates need sorting.
+    if by_pair.is_sorted_by_key(|c| c.0) {
+        by_pair
+            .par_chunk_by_mut(|p, q| p.0 == q.0)
+            .for_each(<[Candidate]>::sort_unstable);
+    } else {
+        by_pair.par_sort_unstable();
+    }
     let groups: Vec<&[Candidate]> = by_pair.chunk_by(|p, q| (p.0, p.1) == (q.0, q.1)).collect();
     stats.article_pairs = groups.len();
     let results: Vec<(Vec<SharedPassage>, usize)> = groups
