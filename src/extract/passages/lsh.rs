@@ -7,9 +7,10 @@
 //! with probability `1 - (1 - s^ROWS)^BANDS`: about 0.9 at `s = 0.3`, so near-copies are found
 //! even when only part of a unit is shared. Candidates are verified afterwards.
 //!
-//! Signatures are never stored: each band's keys are computed from the units' shingles when that
-//! band is bucketed (the same work as computing whole signatures once), so besides the shingles
-//! the bucketing holds 8 bytes per unit for each band being processed.
+//! Signatures are never stored: the keys of a few bands at a time ([`BANDS_PER_PASS`]) are
+//! computed from the units' shingles when those bands are bucketed (the same hashing as computing
+//! whole signatures once, with fewer readings of the shingles), so besides the shingles the
+//! bucketing holds a few bytes per unit for each pass being processed.
 //!
 //! Boilerplate: a bucket whose units come from more than [`MAX_ARTICLES_PER_BUCKET`] articles is
 //! text repeated all over the corpus (sign-offs, stock paragraphs, a story every outlet reprints),
@@ -80,8 +81,8 @@ impl Permutations {
 
 /// The key of one band of the MinHash signature of `shingles`: the band's [`ROWS`] minimum
 /// values, mixed. `None` for an empty unit, which would otherwise collide with every other
-/// empty unit. Bands are computed one at a time, when they are bucketed, so the signatures of a
-/// whole corpus are never held at once.
+/// empty unit. (The stage keys a few bands at once with [`pass_key`]; this is its reference.)
+#[cfg(test)]
 pub(crate) fn band_key(shingles: &[u32], p: &Permutations, band: usize) -> Option<u32> {
     if shingles.is_empty() {
         return None;
@@ -97,6 +98,58 @@ pub(crate) fn band_key(shingles: &[u32], p: &Permutations, band: usize) -> Optio
     }
     let h = mins.iter().fold(band as u64, |h, v| mix(h ^ u64::from(*v)));
     Some((h >> 32) as u32)
+}
+
+/// How many bands are keyed in one pass over the units' shingles. Reading every unit's
+/// shingles from memory costs about as much as hashing them, so each pass serves several bands;
+/// more bands per pass would hold more keys at once.
+const BANDS_PER_PASS: usize = 3;
+const _: () = assert!(
+    BANDS.is_multiple_of(BANDS_PER_PASS),
+    "every pass has its bands"
+);
+
+/// The keys of one unit in the bands of one pass; `None` for an empty unit.
+type PassKeys = Option<[u32; BANDS_PER_PASS]>;
+
+/// The keys of [`BANDS_PER_PASS`] bands from `first` on, each as [`band_key`] gives it, with
+/// one reading of `shingles`.
+pub(crate) fn pass_key(shingles: &[u32], p: &Permutations, first: usize) -> PassKeys {
+    const PASS_ROWS: usize = BANDS_PER_PASS * ROWS;
+    if shingles.is_empty() {
+        return None;
+    }
+    let rows = first * ROWS..(first + BANDS_PER_PASS) * ROWS;
+    let mul: &[u32; PASS_ROWS] = p.mul.get(rows.clone())?.try_into().ok()?;
+    let add: &[u32; PASS_ROWS] = p.add.get(rows)?.try_into().ok()?;
+    let mut mins = [u32::MAX; PASS_ROWS];
+    for &s in shingles {
+        for ((slot, m), a) in mins.iter_mut().zip(mul).zip(add) {
+            let x = s.wrapping_mul(*m).wrapping_add(*a);
+            *slot = (*slot).min(x ^ (x >> 16));
+        }
+    }
+    let mut keys = [0u32; BANDS_PER_PASS];
+    for (b, (key, band_mins)) in keys.iter_mut().zip(mins.chunks_exact(ROWS)).enumerate() {
+        let band = first + b;
+        let h = band_mins
+            .iter()
+            .fold(band as u64, |h, v| mix(h ^ u64::from(*v)));
+        *key = (h >> 32) as u32;
+    }
+    Some(keys)
+}
+
+/// Every unit's keys in the bands of the pass starting at band `first`.
+fn pass_keys<'a>(
+    units: &[Unit],
+    shingles: &impl Fn(usize) -> &'a [u32],
+    p: &Permutations,
+    first: usize,
+) -> Vec<PassKeys> {
+    (0..units.len())
+        .map(|i| pass_key(shingles(i), p, first))
+        .collect()
 }
 
 /// The candidates of a corpus and what was skipped as boilerplate.
@@ -122,9 +175,15 @@ pub(crate) fn candidate_pairs<'a>(
     shingles: impl Fn(usize) -> &'a [u32] + Sync,
 ) -> Candidates {
     let p = Permutations::new();
-    let per_band: Vec<BandResult> = (0..BANDS)
+    let per_band: Vec<BandResult> = (0..BANDS / BANDS_PER_PASS)
         .into_par_iter()
-        .map(|band| band_pairs(units, &shingles, &p, band))
+        .flat_map_iter(|pass| {
+            let first = pass * BANDS_PER_PASS;
+            let keys = pass_keys(units, &shingles, &p, first);
+            (0..BANDS_PER_PASS)
+                .map(|b| band_pairs(units, &keys, b))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let mut crowded_in = vec![0u8; units.len()];
     let mut crowded_buckets = 0;
@@ -240,16 +299,15 @@ fn agreeing_pairs(
 
 /// The candidate pairs one band yields (units whose band keys agree) and the units it found in
 /// crowded buckets.
-fn band_pairs<'a>(
-    units: &[Unit],
-    shingles: &impl Fn(usize) -> &'a [u32],
-    p: &Permutations,
-    band: usize,
-) -> BandResult {
-    let entries: Vec<u64> = (0..units.len())
-        .filter_map(|i| {
-            let key = band_key(shingles(i), p, band)?;
-            Some(u64::from(key) << 32 | u64::from(u32::try_from(i).ok()?))
+/// `keys` are the units' keys of the pass that holds the band, as [`pass_keys`] gives them;
+/// `nth` is the band's place in the pass.
+fn band_pairs(units: &[Unit], keys: &[PassKeys], nth: usize) -> BandResult {
+    let entries: Vec<u64> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| {
+            let key = k.as_ref()?.get(nth)?;
+            Some(u64::from(*key) << 32 | u64::from(u32::try_from(i).ok()?))
         })
         .collect();
     let entries = sort_by_key(entries);
@@ -287,13 +345,15 @@ fn band_pairs<'a>(
 }
 
 /// Sorts entries `key << 32 | unit`, listed in increasing unit order, by key then unit: a
-/// stable radix sort on the two 16-bit halves of the key, several times faster than a
-/// comparison sort on the millions of units of a large corpus (done once per band).
+/// stable radix sort on three 11-bit digits of the key, several times faster than a
+/// comparison sort on the millions of units of a large corpus (done once per band). Digits of
+/// 11 bits keep the counters in the first-level cache (16-bit digits were slower for it).
 fn sort_by_key(entries: Vec<u64>) -> Vec<u64> {
-    const DIGITS: usize = 1 << 16;
+    const BITS: u32 = 11;
+    const DIGITS: usize = 1 << BITS;
     let mut from = entries;
     let mut to = vec![0u64; from.len()];
-    for shift in [32, 48] {
+    for shift in [32, 32 + BITS, 32 + 2 * BITS] {
         let digit = |e: u64| ((e >> shift) as usize) & (DIGITS - 1);
         let mut next = vec![0usize; DIGITS];
         for &e in &from {
@@ -346,6 +406,21 @@ mod tests {
         assert!(a.iter().all(Option::is_some));
         assert!(a.iter().zip(&c).all(|(x, y)| x != y));
         assert!(keys(&[]).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_pass_gives_the_keys_of_its_bands() {
+        let p = Permutations::new();
+        for shingles in [&[7u32][..], &[1, 2, 3, 4, 5], &[u32::MAX, 0, 99, 12_345]] {
+            for first in (0..BANDS).step_by(BANDS_PER_PASS) {
+                let expected: Vec<u32> = (first..first + BANDS_PER_PASS)
+                    .filter_map(|band| band_key(shingles, &p, band))
+                    .collect();
+                let keys = pass_key(shingles, &p, first).map(|k| k.to_vec());
+                assert_eq!(keys, Some(expected));
+            }
+        }
+        assert_eq!(pass_key(&[], &p, 0), None);
     }
 
     #[test]
