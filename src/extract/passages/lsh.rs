@@ -164,9 +164,25 @@ pub(crate) struct Candidates {
     pub crowded_buckets: usize,
 }
 
-/// What one band yields: candidate pairs, the units in crowded buckets, the number of crowded
-/// buckets.
-type BandResult = (Vec<(u32, u32)>, Vec<u32>, usize);
+/// What one band yields: candidate pairs (split into [`PARTS`] by first unit), the units in
+/// crowded buckets, the number of crowded buckets.
+type BandResult = (Vec<Vec<(u32, u32)>>, Vec<u32>, usize);
+
+/// The bands' pairs are split by their first unit into this many parts, each merged on its own
+/// in parallel (merged as one, the pairs of all bands were a long serial step).
+const PARTS: usize = 16;
+
+/// The part of the pairs whose first unit is `x`, of `units` units.
+fn part_of(x: u32, units: usize) -> usize {
+    let part = u64::from(x) * PARTS as u64 / units.max(1) as u64;
+    usize::try_from(part).map_or(PARTS - 1, |p| p.min(PARTS - 1))
+}
+
+/// The first units of part `part`: those that [`part_of`] puts there.
+fn part_units(part: usize, units: usize) -> Range<usize> {
+    let start = |p: usize| (p * units).div_ceil(PARTS);
+    start(part)..start(part + 1)
+}
 
 /// Candidate pairs of units from different articles. `units` are in article order and
 /// `shingles(i)` gives the shingles of `units[i]` (never empty).
@@ -200,10 +216,19 @@ pub(crate) fn candidate_pairs<'a>(
     let boilerplate_units = (0..units.len())
         .filter(|&u| u32::try_from(u).is_ok_and(is_boilerplate))
         .count();
-    let band_pairs = per_band.into_iter().map(|(pairs, _, _)| pairs).collect();
-    let pairs = agreeing_pairs(units.len(), band_pairs, |x, y| {
-        !is_boilerplate(x) && !is_boilerplate(y)
-    });
+    let mut by_part: Vec<Vec<Vec<(u32, u32)>>> =
+        (0..PARTS).map(|_| Vec::with_capacity(BANDS)).collect();
+    for (parts, _, _) in per_band {
+        for (bands, pairs) in by_part.iter_mut().zip(parts) {
+            bands.push(pairs);
+        }
+    }
+    let keep = |x: u32, y: u32| !is_boilerplate(x) && !is_boilerplate(y);
+    let pairs: Vec<(u32, u32)> = by_part
+        .into_par_iter()
+        .enumerate()
+        .flat_map_iter(|(part, bands)| agreeing_pairs(part_units(part, units.len()), bands, keep))
+        .collect();
     Candidates {
         pairs,
         boilerplate_units,
@@ -211,7 +236,7 @@ pub(crate) fn candidate_pairs<'a>(
     }
 }
 
-/// The pairs `(x, y)` (units below `units`) that `keep` accepts and that are found in at least
+/// The pairs `(x, y)` with `x` in `firsts` that `keep` accepts and that are found in at least
 /// [`MIN_BAND_HITS`] of `bands` (each band lists a pair at most once), sorted and each once.
 ///
 /// Most pairs agree in one band only (chance), so the bands' pairs are many times the result:
@@ -219,22 +244,23 @@ pub(crate) fn candidate_pairs<'a>(
 /// of partners is sorted (a comparison sort of all of them was the stage's largest sort). A
 /// band's pairs are dropped as soon as they are placed.
 fn agreeing_pairs(
-    units: usize,
+    firsts: Range<usize>,
     bands: Vec<Vec<(u32, u32)>>,
     keep: impl Fn(u32, u32) -> bool,
 ) -> Vec<(u32, u32)> {
-    // starts[x]..starts[x + 1]: where the partners of unit `x` go.
-    let mut starts = vec![0usize; units + 1];
+    let slot_of = |x: u32| (x as usize).checked_sub(firsts.start);
+    // starts[i]..starts[i + 1]: where the partners of unit `firsts.start + i` go.
+    let mut starts = vec![0usize; firsts.len() + 1];
     for &(x, y) in bands.iter().flatten() {
         if keep(x, y)
-            && let Some(n) = starts.get_mut(x as usize + 1)
+            && let Some(n) = slot_of(x).and_then(|i| starts.get_mut(i + 1))
         {
             *n += 1;
         }
     }
-    for x in 1..starts.len() {
-        let before = starts.get(x - 1).copied().unwrap_or(0);
-        if let Some(n) = starts.get_mut(x) {
+    for i in 1..starts.len() {
+        let before = starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(n) = starts.get_mut(i) {
             *n += before;
         }
     }
@@ -243,7 +269,7 @@ fn agreeing_pairs(
     for band in bands {
         for (x, y) in band {
             if keep(x, y)
-                && let Some(at) = next.get_mut(x as usize)
+                && let Some(at) = slot_of(x).and_then(|i| next.get_mut(i))
             {
                 if let Some(slot) = partners.get_mut(*at) {
                     *slot = y;
@@ -253,48 +279,22 @@ fn agreeing_pairs(
         }
     }
     drop(next);
-    let partners_of = |x: usize| {
-        let start = starts.get(x).copied().unwrap_or(0);
-        start..starts.get(x + 1).copied().unwrap_or(start)
-    };
-    // Runs of units with about equal numbers of partners, sorted in parallel.
-    let per_block = partners.len() / 64 + 1;
-    let mut blocks: Vec<(Range<usize>, &mut [u32])> = Vec::new();
-    let mut rest: &mut [u32] = &mut partners;
-    let mut x = 0;
-    while x < units {
-        let first = x;
-        let from = partners_of(first).start;
-        x += 1;
-        while x < units && partners_of(x).start - from < per_block {
-            x += 1;
-        }
-        let taken = std::mem::take(&mut rest);
-        let len = partners_of(x).start.saturating_sub(from).min(taken.len());
-        let (block, tail) = taken.split_at_mut(len);
-        rest = tail;
-        blocks.push((first..x, block));
+    let mut found = Vec::new();
+    for (i, x) in firsts.enumerate() {
+        let (Some(&start), Some(&end)) = (starts.get(i), starts.get(i + 1)) else {
+            break;
+        };
+        let (Ok(x), Some(mine)) = (u32::try_from(x), partners.get_mut(start..end)) else {
+            continue;
+        };
+        mine.sort_unstable();
+        found.extend(
+            mine.chunk_by(|a, b| a == b)
+                .filter(|same| same.len() >= MIN_BAND_HITS)
+                .filter_map(|same| same.first().map(|&y| (x, y))),
+        );
     }
-    blocks
-        .into_par_iter()
-        .flat_map_iter(|(xs, block)| {
-            let mut found = Vec::new();
-            let mut rest: &mut [u32] = block;
-            for x in xs {
-                let taken = std::mem::take(&mut rest);
-                let (mine, tail) = taken.split_at_mut(partners_of(x).len().min(taken.len()));
-                rest = tail;
-                mine.sort_unstable();
-                let Ok(x) = u32::try_from(x) else { break };
-                found.extend(
-                    mine.chunk_by(|a, b| a == b)
-                        .filter(|same| same.len() >= MIN_BAND_HITS)
-                        .filter_map(|same| same.first().map(|&y| (x, y))),
-                );
-            }
-            found
-        })
-        .collect()
+    found
 }
 
 /// The candidate pairs one band yields (units whose band keys agree) and the units it found in
@@ -312,7 +312,7 @@ fn band_pairs(units: &[Unit], keys: &[PassKeys], nth: usize) -> BandResult {
         .collect();
     let entries = sort_by_key(entries);
     let article_of = |e: u64| units.get((e as u32) as usize).map(|u| u.article);
-    let mut pairs = Vec::new();
+    let mut pairs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); PARTS];
     let mut crowded = Vec::new();
     let mut crowded_buckets = 0;
     for bucket in entries.chunk_by(|x, y| x >> 32 == y >> 32) {
@@ -336,7 +336,10 @@ fn band_pairs(units: &[Unit], keys: &[PassKeys], nth: usize) -> BandResult {
             for &y in bucket.iter().skip(n + 1) {
                 if article_of(x) != article_of(y) {
                     // Sorted by unit, so `x` belongs to the earlier article.
-                    pairs.push((x as u32, y as u32));
+                    let x = x as u32;
+                    if let Some(part) = pairs.get_mut(part_of(x, units.len())) {
+                        part.push((x, y as u32));
+                    }
                 }
             }
         }
@@ -488,8 +491,32 @@ mod tests {
             .filter_map(|same| same.first().copied())
             .collect();
         assert!(expected.len() > 100);
-        assert_eq!(agreeing_pairs(units as usize, bands, keep), expected);
-        assert!(agreeing_pairs(0, Vec::new(), keep).is_empty());
+        let some: Vec<(u32, u32)> = expected
+            .iter()
+            .copied()
+            .filter(|&(x, _)| (100..200).contains(&x))
+            .collect();
+        assert_eq!(agreeing_pairs(100..200, bands.clone(), keep), some);
+        assert_eq!(agreeing_pairs(0..units as usize, bands, keep), expected);
+        assert!(agreeing_pairs(0..0, Vec::new(), keep).is_empty());
+    }
+
+    #[test]
+    fn parts_cover_every_unit_once_in_order() {
+        for units in [1usize, 5, 16, 17, 1000, 933_367] {
+            let mut next = 0;
+            for part in 0..PARTS {
+                let range = part_units(part, units);
+                assert_eq!(range.start, next);
+                for x in [range.start, range.end.saturating_sub(1)] {
+                    if range.contains(&x) {
+                        assert_eq!(part_of(x as u32, units), part);
+                    }
+                }
+                next = range.end;
+            }
+            assert_eq!(next, units);
+        }
     }
 
     #[test]
