@@ -8,9 +8,8 @@
 //! found through an inverted index of words, so an event is only compared with groups that share
 //! at least one word with it.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use super::id_set::IdSet;
+use super::word_ids::WordIds;
 use crate::model::ActorId;
 
 /// The least share of the shorter sentence's content words two reports must have in common.
@@ -55,52 +54,61 @@ fn shared<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// How likely two events report the same happening, from 0 to 1; 0 when they cannot.
+/// How likely two events report the same happening, from 0 to 1; 0 when they cannot. (The
+/// clustering counts shared words its own way; tests compare it with this.)
+#[cfg(test)]
 pub fn similarity(a: &Profile<'_>, b: &Profile<'_>) -> f32 {
-    score(a, b, shared(a.words, b.words))
+    CommonActors::between(a.actors, b.actors).score(
+        a.words.len(),
+        b.words.len(),
+        shared(a.words, b.words),
+    )
 }
 
 /// The most [`similarity`] can be when the two profiles share at most `max_common` words,
 /// without comparing their words. It grows with `max_common`, like the score itself.
+#[cfg(test)]
 fn similarity_bound(a: &Profile<'_>, b: &Profile<'_>, max_common: usize) -> f32 {
-    score(a, b, max_common.min(a.words.len()).min(b.words.len()))
+    CommonActors::between(a.actors, b.actors).bound(a.words.len(), b.words.len(), max_common)
 }
 
-/// The similarity of two profiles sharing `common` words.
-fn score(a: &Profile<'_>, b: &Profile<'_>, common: usize) -> f32 {
-    let fewer = a.words.len().min(b.words.len()).max(1);
-    let words = common as f32 / fewer as f32;
-    let both_have_actors = !a.actors.is_empty() && !b.actors.is_empty();
-    let common_actors = shared(a.actors, b.actors);
-    let enough = common >= MIN_SHARED_WORDS || (common >= 1 && common_actors >= 1);
-    if !enough {
-        return 0.0;
-    }
-    if both_have_actors {
-        let actors = common_actors as f32 / a.actors.len().min(b.actors.len()).max(1) as f32;
-        words.max((words + actors) / 2.0)
-    } else {
-        words
-    }
+/// What the actors of two profiles have in common: computed once per pair, for both the bound
+/// and the score.
+struct CommonActors {
+    /// Actors in both.
+    common: usize,
+    /// Actors of the profile with fewer; 0 unless both have actors.
+    fewer: usize,
 }
 
-/// A hasher for keys that are already hashes: one multiplication spreads them over the table.
-#[derive(Default)]
-struct PrehashedWord(u64);
-
-impl Hasher for PrehashedWord {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+impl CommonActors {
+    fn between(a: &[ActorId], b: &[ActorId]) -> CommonActors {
+        CommonActors {
+            common: shared(a, b),
+            fewer: a.len().min(b.len()),
         }
     }
 
-    fn write_u64(&mut self, word: u64) {
-        self.0 = word.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    /// The similarity of two profiles with `words_a` and `words_b` words, `common` of them
+    /// shared.
+    fn score(&self, words_a: usize, words_b: usize, common: usize) -> f32 {
+        let fewer = words_a.min(words_b).max(1);
+        let words = common as f32 / fewer as f32;
+        let enough = common >= MIN_SHARED_WORDS || (common >= 1 && self.common >= 1);
+        if !enough {
+            return 0.0;
+        }
+        if self.fewer > 0 {
+            let actors = self.common as f32 / self.fewer as f32;
+            words.max((words + actors) / 2.0)
+        } else {
+            words
+        }
+    }
+
+    /// The most the similarity can be when the profiles share at most `max_common` words.
+    fn bound(&self, words_a: usize, words_b: usize, max_common: usize) -> f32 {
+        self.score(words_a, words_b, max_common.min(words_a).min(words_b))
     }
 }
 
@@ -109,24 +117,91 @@ fn by_shared_words(a: &(u32, u32), b: &(u32, u32)) -> std::cmp::Ordering {
     b.1.cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
+/// A date's profiles copied close together: their words as dense ids (see [`WordIds`]) and
+/// their actors, one profile after the other in two buffers. The first members of each group
+/// are compared with event after event; packed, they stay in cache instead of being fetched
+/// from all over the corpus's memory every time.
+struct Packed {
+    /// The ids of every profile's words, in the order of its word hashes.
+    words: Vec<u32>,
+    /// Every profile's actors.
+    actors: Vec<ActorId>,
+    /// Where each profile's words and actors end in the buffers.
+    ends: Vec<(usize, usize)>,
+    /// How many distinct words there are: every id is below this.
+    vocabulary: usize,
+}
+
+impl Packed {
+    fn new(profiles: &[Profile<'_>]) -> Packed {
+        let total: usize = profiles.iter().map(|p| p.words.len()).sum();
+        // Reports of one date repeat their words, so the vocabulary is a fraction of the total;
+        // the table grows if this guess is short.
+        let mut table = WordIds::with_capacity(total / 8);
+        let mut words = Vec::with_capacity(total);
+        let mut actors = Vec::new();
+        let mut ends = Vec::with_capacity(profiles.len());
+        for p in profiles {
+            // An id is missing only past four billion distinct words, which memory forbids.
+            words.extend(p.words.iter().filter_map(|&w| table.id_of(w)));
+            actors.extend_from_slice(p.actors);
+            ends.push((words.len(), actors.len()));
+        }
+        Packed {
+            words,
+            actors,
+            ends,
+            vocabulary: table.len(),
+        }
+    }
+
+    /// Where profile `i`'s words and actors start and end.
+    fn bounds(&self, i: usize) -> ((usize, usize), (usize, usize)) {
+        let start = i
+            .checked_sub(1)
+            .and_then(|before| self.ends.get(before))
+            .copied()
+            .unwrap_or((0, 0));
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        ((start.0, end.0), (start.1, end.1))
+    }
+
+    /// The word ids and the actors of profile `i`.
+    fn profile(&self, i: usize) -> (&[u32], &[ActorId]) {
+        let ((ws, we), (as_, ae)) = self.bounds(i);
+        (
+            self.words.get(ws..we).unwrap_or(&[]),
+            self.actors.get(as_..ae).unwrap_or(&[]),
+        )
+    }
+}
+
 /// Clusters profiles (in order) into groups of the same happening; returns each group's
 /// members in order.
 pub fn cluster(profiles: &[Profile<'_>]) -> Vec<Vec<usize>> {
+    let packed = Packed::new(profiles);
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut index: HashMap<u64, Vec<u32>, BuildHasherDefault<PrehashedWord>> = HashMap::default();
+    // For each word, the groups whose first members use it. A group is listed again when it
+    // uses the word after another group did (the list is only checked for the group last
+    // added), so its count then includes that word twice: a looser bound, never a wrong one.
+    let mut index: Vec<Vec<u32>> = vec![Vec::new(); packed.vocabulary];
+    // The words of the event being placed.
+    let mut in_event = IdSet::new(packed.vocabulary);
     // Words shared with each group, counted in a dense array: only the touched entries are read
     // and reset, so an event costs what its words' lists hold, whatever the number of groups.
     let mut shared_words: Vec<u32> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
-    for (i, p) in profiles.iter().enumerate() {
+    let mut ranked: Vec<(u32, u32)> = Vec::new();
+    for i in 0..profiles.len() {
+        let (ids, actors) = packed.profile(i);
         // Candidate groups share a distinctive word with the event. A word already in very many
         // groups of this date ("government", "said") tells nothing and would make the work
         // quadratic in a busy date, so it is skipped; the groups sharing the most distinctive
         // words are compared first, and only the first few.
         touched.clear();
         let mut common_words = 0;
-        for w in p.words {
-            let Some(list) = index.get(w) else {
+        for &w in ids {
+            let Some(list) = index.get(w as usize) else {
                 continue;
             };
             if list.len() > COMMON_WORD_GROUPS {
@@ -142,13 +217,11 @@ pub fn cluster(profiles: &[Profile<'_>]) -> Vec<Vec<usize>> {
                 }
             }
         }
-        let mut ranked: Vec<(u32, u32)> = touched
-            .iter()
-            .map(|&g| {
-                let count = shared_words.get_mut(g as usize).map_or(0, std::mem::take);
-                (g, count)
-            })
-            .collect();
+        ranked.clear();
+        ranked.extend(touched.iter().map(|&g| {
+            let count = shared_words.get_mut(g as usize).map_or(0, std::mem::take);
+            (g, count)
+        }));
         // Only which groups are the first few matters (the best of them wins by score, ties to
         // the earliest group), not their order.
         if ranked.len() > GROUPS_COMPARED {
@@ -159,8 +232,9 @@ pub fn cluster(profiles: &[Profile<'_>]) -> Vec<Vec<usize>> {
         // only compared when it could change the outcome: it shares at most the words counted
         // for its group plus the common words, which bounds its similarity.
         ranked.sort_unstable_by(by_shared_words);
+        in_event.insert_all(ids);
         let mut best: Option<(usize, f32)> = None;
-        for (g, count) in ranked {
+        for &(g, count) in &ranked {
             let g = g as usize;
             let Some(members) = groups.get(g) else {
                 continue;
@@ -171,17 +245,20 @@ pub fn cluster(profiles: &[Profile<'_>]) -> Vec<Vec<usize>> {
             };
             let max_common = count as usize + common_words;
             let mut score = 0.0_f32;
-            for m in members.iter().take(MEMBERS_COMPARED) {
-                let Some(m) = profiles.get(*m) else { continue };
-                let bound = similarity_bound(p, m, max_common);
+            for &m in members.iter().take(MEMBERS_COMPARED) {
+                let (m_ids, m_actors) = packed.profile(m);
+                let common_actors = CommonActors::between(actors, m_actors);
+                let bound = common_actors.bound(ids.len(), m_ids.len(), max_common);
                 if bound > score && beats_best(bound) {
-                    score = score.max(similarity(p, m));
+                    let common = in_event.count_in(m_ids);
+                    score = score.max(common_actors.score(ids.len(), m_ids.len(), common));
                 }
             }
             if beats_best(score) {
                 best = Some((g, score));
             }
         }
+        in_event.remove_all(ids);
         let g = match best {
             Some((g, _)) => g,
             None => {
@@ -195,9 +272,10 @@ pub fn cluster(profiles: &[Profile<'_>]) -> Vec<Vec<usize>> {
         };
         if let Some(members) = groups.get_mut(g) {
             if members.len() < MEMBERS_COMPARED {
-                for &w in p.words {
-                    let list = index.entry(w).or_default();
-                    if list.last() != Some(&g32) {
+                for &w in ids {
+                    if let Some(list) = index.get_mut(w as usize)
+                        && list.last() != Some(&g32)
+                    {
                         list.push(g32);
                     }
                 }
@@ -257,6 +335,116 @@ mod tests {
         let (a, b, c) = (profile(&a), profile(&b), profile(&c));
         assert!(similarity(&a, &b) >= SAME_HAPPENING);
         assert_eq!(similarity(&a, &c), 0.0);
+    }
+
+    /// The clustering as it was first written (a hash map from word hashes to groups, words
+    /// merged as sorted lists): the dense ids and bit sets must give exactly its groups. Also
+    /// says whether an event had more candidate groups than are compared, and whether a word
+    /// was too common to find candidates by, so that a test can check it met both cases.
+    fn reference_cluster(profiles: &[Profile<'_>]) -> (Vec<Vec<usize>>, bool, bool) {
+        use std::collections::HashMap;
+        let (mut many_candidates, mut common_word) = (false, false);
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (i, p) in profiles.iter().enumerate() {
+            let mut counts: HashMap<u32, u32> = HashMap::new();
+            let mut common_words = 0;
+            for w in p.words {
+                let Some(list) = index.get(w) else { continue };
+                if list.len() > COMMON_WORD_GROUPS {
+                    common_words += 1;
+                    continue;
+                }
+                for &g in list {
+                    *counts.entry(g).or_default() += 1;
+                }
+            }
+            common_word |= common_words > 0;
+            let mut ranked: Vec<(u32, u32)> = counts.into_iter().collect();
+            ranked.sort_by(by_shared_words);
+            many_candidates |= ranked.len() > GROUPS_COMPARED;
+            ranked.truncate(GROUPS_COMPARED);
+            let mut best: Option<(usize, f32)> = None;
+            for (g, _) in ranked {
+                let g = g as usize;
+                let score = groups[g]
+                    .iter()
+                    .take(MEMBERS_COMPARED)
+                    .map(|&m| similarity(p, &profiles[m]))
+                    .fold(0.0_f32, f32::max);
+                if score >= SAME_HAPPENING
+                    && best.is_none_or(|(bg, bs)| score > bs || (score == bs && g < bg))
+                {
+                    best = Some((g, score));
+                }
+            }
+            let g = best.map_or_else(
+                || {
+                    groups.push(Vec::new());
+                    groups.len() - 1
+                },
+                |(g, _)| g,
+            );
+            if groups[g].len() < MEMBERS_COMPARED {
+                for &w in p.words {
+                    let list = index.entry(w).or_default();
+                    if list.last() != Some(&(g as u32)) {
+                        list.push(g as u32);
+                    }
+                }
+            }
+            groups[g].push(i);
+        }
+        (groups, many_candidates, common_word)
+    }
+
+    #[test]
+    fn clusters_as_the_first_implementation_did() {
+        // A busy date made up: each event has one of three very frequent words, which soon
+        // lies in hundreds of groups, and words from a few thousand; a third of the events
+        // retell an earlier one with a few words changed, so groups grow past the members
+        // compared, and events find more candidate groups than are compared.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let hash = |w: u64| crate::text::words::fnv1a(&w.to_le_bytes());
+        let mut owned: Vec<(Vec<u64>, Vec<ActorId>)> = Vec::new();
+        for i in 0..3000u64 {
+            let mut words: Vec<u64> = if i > 0 && next(3) == 0 {
+                let (earlier, _) = &owned[next(i) as usize];
+                earlier.iter().copied().filter(|_| next(4) != 0).collect()
+            } else {
+                vec![hash(next(3))]
+            };
+            words.extend((0..2 + next(16)).map(|_| hash(3 + next(20_000))));
+            words.sort_unstable();
+            words.dedup();
+            let mut actors: Vec<ActorId> = (0..next(3) / 2)
+                .map(|_| ActorId(next(500) as u32))
+                .collect();
+            actors.sort_unstable();
+            actors.dedup();
+            owned.push((words, actors));
+        }
+        let profiles: Vec<Profile> = owned.iter().map(profile).collect();
+        let (expected, many_candidates, common_word) = reference_cluster(&profiles);
+        assert!(
+            many_candidates && common_word,
+            "{many_candidates} {common_word} {}",
+            expected.len()
+        );
+        let largest = expected.iter().map(Vec::len).max().unwrap_or(0);
+        assert!(largest > MEMBERS_COMPARED, "{largest}");
+        assert!(
+            expected.len() > 300 && expected.len() < profiles.len() / 2,
+            "{}",
+            expected.len()
+        );
+        assert_eq!(cluster(&profiles), expected);
     }
 
     #[test]

@@ -10,9 +10,12 @@
 //!   [`group`]); shared actors make the match stronger when the actors are known.
 
 mod group;
+mod id_set;
+mod word_ids;
 mod words;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -31,15 +34,7 @@ pub fn build_events(
     times: &[TimeExpr],
     mentions: &[Mention],
 ) -> (Vec<Event>, Vec<TimelineEntry>) {
-    let mut actors_in: HashMap<SentenceRef, Vec<ActorId>> = HashMap::new();
-    for m in mentions {
-        actors_in.entry(m.at).or_default().push(m.actor);
-    }
-    for list in actors_in.values_mut() {
-        list.sort_unstable();
-        list.dedup();
-    }
-
+    let actors_in = ActorsBySentence::new(mentions);
     let mut events: Vec<Event> = Vec::new();
     let mut seen: Vec<(SentenceRef, CalendarPoint)> = Vec::new();
     for (i, t) in times.iter().enumerate() {
@@ -64,7 +59,7 @@ pub fn build_events(
             at: t.at,
             time: TimeId::from_index(i),
             point,
-            actors: actors_in.get(&t.at).cloned().unwrap_or_default(),
+            actors: actors_in.of(t.at),
             tense,
             entry: EntryId(0),
         });
@@ -121,6 +116,43 @@ pub fn build_events(
         });
     }
     (events, entries)
+}
+
+/// The actors mentioned in each sentence, sorted and distinct, found by binary search: one
+/// sorted list instead of a hash map entry and a vector per sentence.
+struct ActorsBySentence {
+    /// Every (sentence, actor) mentioned, sorted, each once.
+    pairs: Vec<(SentenceRef, ActorId)>,
+}
+
+impl ActorsBySentence {
+    fn new(mentions: &[Mention]) -> ActorsBySentence {
+        let mut pairs: Vec<(SentenceRef, ActorId)> =
+            mentions.iter().map(|m| (m.at, m.actor)).collect();
+        if pairs.is_sorted_by_key(|&(at, _)| at) {
+            // Mentions come sorted by article and position: only each sentence's few actors
+            // need sorting.
+            for sentence in pairs.chunk_by_mut(|x, y| x.0 == y.0) {
+                sentence.sort_unstable();
+            }
+        } else {
+            pairs.sort_unstable();
+        }
+        pairs.dedup();
+        ActorsBySentence { pairs }
+    }
+
+    /// The actors mentioned in sentence `at`, sorted and distinct.
+    fn of(&self, at: SentenceRef) -> Vec<ActorId> {
+        let start = self.pairs.partition_point(|&(s, _)| s < at);
+        self.pairs
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&(s, _)| s == at)
+            .map(|&(_, actor)| actor)
+            .collect()
+    }
 }
 
 /// The content words of every event, as sorted, distinct hashes in one flat buffer.
@@ -189,21 +221,26 @@ fn article_event_words(article: Option<&Article>, events: &[Event]) -> (Vec<usiz
         return (vec![0; events.len()], Vec::new());
     };
     let mut scratch = String::new();
-    let mut by_sentence: HashMap<u32, Vec<u64>> = HashMap::new();
+    // The words of each sentence read so far, as a range of `sentence_words`.
+    let mut by_sentence: Vec<Option<Range<usize>>> = vec![None; article.sentences.len()];
+    let mut sentence_words: Vec<u64> = Vec::new();
     let mut lens = Vec::with_capacity(events.len());
     let mut words = Vec::new();
     for e in events {
         let start = words.len();
         for s in context_sentences(article, e.at.sentence) {
-            let list = by_sentence.entry(s).or_insert_with(|| {
-                let mut list = Vec::new();
+            let Some(read) = by_sentence.get_mut(s as usize) else {
+                continue;
+            };
+            let range = read.get_or_insert_with(|| {
+                let from = sentence_words.len();
                 if let Some(sentence) = article.sentences.get(s as usize) {
                     let text = sentence.span.slice(&article.body);
-                    words::content_word_hashes(text, &mut scratch, &mut list);
+                    words::content_word_hashes(text, &mut scratch, &mut sentence_words);
                 }
-                list
+                from..sentence_words.len()
             });
-            words.extend_from_slice(list);
+            words.extend_from_slice(sentence_words.get(range.clone()).unwrap_or(&[]));
         }
         let Some(window) = words.get_mut(start..) else {
             lens.push(0);

@@ -2,8 +2,9 @@
 //! report. Function words, reporting verbs and time words are left out: two reports of one
 //! happening share what happened and who did it, not "said on Thursday".
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::extract::times::lexicon::is_day_or_month_name;
 use crate::text::words::{fnv_step, fnv1a, lowercase_into};
@@ -172,8 +173,14 @@ const STOP: &[&str] = &[
     "t",
 ];
 
-/// The stopwords, for lookup by the lowercased word.
-static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+/// The stopwords, for lookup by the lowercased word (every word of every event's sentences is
+/// looked up: a fast hash, not the default DoS-resistant one, which the words cannot exploit).
+static STOP_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| STOP.iter().copied().collect());
+
+/// The longest stopword in bytes: longer words skip the lookup.
+static LONGEST_STOP: LazyLock<usize> =
+    LazyLock::new(|| STOP.iter().map(|w| w.len()).max().unwrap_or(0));
 
 /// A rough stem of a lowercase word, in two parts to be joined: a prefix of the word and an
 /// ending to append ("countries" gives "countr" and "y"), so no new string is needed.
@@ -219,7 +226,7 @@ fn for_each_stem(text: &str, scratch: &mut String, mut found: impl FnMut(&str, &
         .filter(|w| w.chars().nth(1).is_some() && !w.bytes().all(|b| b.is_ascii_digit()));
     for w in words {
         lowercase_into(w, scratch);
-        if STOP_SET.contains(scratch.as_str()) {
+        if scratch.len() <= *LONGEST_STOP && STOP_SET.contains(scratch.as_str()) {
             continue;
         }
         // Day and month names are ASCII words of 3 to 9 letters: the lookup is skipped for the

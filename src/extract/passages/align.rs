@@ -4,7 +4,6 @@
 //! A run may skip a few shingles on both sides at once, so one changed word ("Nigerians" and
 //! "Nigeriens", "neighboring" and "neighbouring") does not cut a passage in two.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::tokens::{SHINGLE, Token};
@@ -26,8 +25,19 @@ const MERGE_GAP: usize = 6;
 pub(crate) struct Side<'a> {
     /// The shingle starting at each token.
     pub shingles: &'a [u32],
-    /// The candidate token ranges (any order, may overlap).
-    pub ranges: Vec<Range<usize>>,
+    /// The candidate token ranges (any order, may overlap); sorted and merged in place.
+    pub ranges: &'a mut Vec<Range<usize>>,
+}
+
+/// Buffers [`align`] reuses from one pair of articles to the next: a pair needs a few dozen
+/// entries in each, and allocating them anew for every pair was a large part of the stage.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    where_in_b: Vec<(u32, usize)>,
+    runs: Vec<Run>,
+    open: Vec<usize>,
+    set_a: Vec<u32>,
+    set_b: Vec<u32>,
 }
 
 /// A verified shared passage as token ranges.
@@ -48,17 +58,25 @@ struct Run {
     count: usize,
 }
 
-/// Sorts and merges overlapping or touching ranges.
-fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match merged.last_mut() {
+/// Sorts and merges overlapping or touching ranges, in place.
+fn merge_ranges(ranges: &mut Vec<Range<usize>>) {
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut kept: usize = 0;
+    for i in 0..ranges.len() {
+        let Some(r) = ranges.get(i).cloned() else {
+            break;
+        };
+        match kept.checked_sub(1).and_then(|last| ranges.get_mut(last)) {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
+            _ => {
+                if let Some(slot) = ranges.get_mut(kept) {
+                    *slot = r;
+                }
+                kept += 1;
+            }
         }
     }
-    merged
+    ranges.truncate(kept);
 }
 
 /// Start positions of the shingles lying wholly inside `ranges`.
@@ -75,19 +93,25 @@ fn shingle_starts(ranges: &[Range<usize>], n_shingles: usize) -> impl Iterator<I
 pub(crate) fn align(
     a: Side<'_>,
     b: Side<'_>,
-    content_words: impl Fn(&Range<usize>) -> usize,
+    scratch: &mut Scratch,
+    mut content_words: impl FnMut(&Range<usize>) -> usize,
 ) -> Vec<Matched> {
-    let a_ranges = merge_ranges(a.ranges);
-    let b_ranges = merge_ranges(b.ranges);
+    merge_ranges(a.ranges);
+    merge_ranges(b.ranges);
+    let (a_ranges, b_ranges) = (&*a.ranges, &*b.ranges);
     // Where each shingle of `b` occurs, sorted by shingle then position: a sorted list is
     // cheaper than a hash map for the few dozen shingles of a few units.
-    let mut where_in_b: Vec<(u32, usize)> = shingle_starts(&b_ranges, b.shingles.len())
-        .filter_map(|j| Some((*b.shingles.get(j)?, j)))
-        .collect();
+    let where_in_b = &mut scratch.where_in_b;
+    where_in_b.clear();
+    where_in_b.extend(
+        shingle_starts(b_ranges, b.shingles.len()).filter_map(|j| Some((*b.shingles.get(j)?, j))),
+    );
     where_in_b.sort_unstable();
-    let mut runs: Vec<Run> = Vec::new();
-    let mut open: Vec<usize> = Vec::new(); // indexes of runs that may still grow
-    for i in shingle_starts(&a_ranges, a.shingles.len()) {
+    let runs = &mut scratch.runs;
+    runs.clear();
+    let open = &mut scratch.open; // indexes of runs that may still grow
+    open.clear();
+    for i in shingle_starts(a_ranges, a.shingles.len()) {
         let Some(&h) = a.shingles.get(i) else {
             continue;
         };
@@ -157,34 +181,55 @@ pub(crate) fn align(
         }
     }
     for m in &mut merged {
-        m.similarity = jaccard(a.shingles, &m.a, b.shingles, &m.b);
+        m.similarity = jaccard(
+            (a.shingles, &m.a),
+            (b.shingles, &m.b),
+            (&mut scratch.set_a, &mut scratch.set_b),
+        );
     }
     merged
 }
 
-/// Number of distinct content words among `tokens`.
-pub(crate) fn distinct_content_words(tokens: &[Token]) -> usize {
-    tokens
-        .iter()
-        .filter(|t| t.content)
-        .map(|t| t.hash)
-        .collect::<HashSet<_>>()
-        .len()
+/// Number of distinct content words among `tokens`; `hashes` is a buffer to reuse.
+pub(crate) fn distinct_content_words(
+    tokens: impl Iterator<Item = Token>,
+    hashes: &mut Vec<u64>,
+) -> usize {
+    hashes.clear();
+    hashes.extend(tokens.filter(|t| t.content).map(|t| t.hash));
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.len()
 }
 
-/// Jaccard similarity of the shingle sets of two token ranges.
-fn jaccard(a: &[u32], ra: &Range<usize>, b: &[u32], rb: &Range<usize>) -> f32 {
-    let set = |s: &[u32], r: &Range<usize>| -> HashSet<u32> {
-        shingle_starts(std::slice::from_ref(r), s.len())
-            .filter_map(|i| s.get(i).copied())
-            .collect()
+/// Jaccard similarity of the shingle sets of two token ranges (each given with its article's
+/// shingles), as sorted lists in two reusable buffers.
+fn jaccard(
+    (a, ra): (&[u32], &Range<usize>),
+    (b, rb): (&[u32], &Range<usize>),
+    (sa, sb): (&mut Vec<u32>, &mut Vec<u32>),
+) -> f32 {
+    let set = |s: &[u32], r: &Range<usize>, out: &mut Vec<u32>| {
+        out.clear();
+        out.extend(
+            shingle_starts(std::slice::from_ref(r), s.len()).filter_map(|i| s.get(i).copied()),
+        );
+        out.sort_unstable();
+        out.dedup();
     };
-    let (sa, sb) = (set(a, ra), set(b, rb));
-    let union = sa.union(&sb).count();
+    set(a, ra, sa);
+    set(b, rb, sb);
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (sa.get(i), sb.get(j)) {
+        common += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    let union = sa.len() + sb.len() - common;
     if union == 0 {
         return 0.0;
     }
-    sa.intersection(&sb).count() as f32 / union as f32
+    common as f32 / union as f32
 }
 
 #[cfg(test)]
@@ -192,15 +237,21 @@ mod tests {
     use super::super::tokens::{shingles, tokenize};
     use super::*;
 
-    fn side<'a>(tokens: &'a [Token], shingles: &'a [u32]) -> Side<'a> {
-        Side {
-            shingles,
-            ranges: std::iter::once(0..tokens.len()).collect(),
-        }
+    /// One range over all of `tokens`.
+    fn whole(tokens: &[Token]) -> Vec<Range<usize>> {
+        std::iter::once(0..tokens.len()).collect()
     }
 
-    fn content_words(tokens: &[Token]) -> impl Fn(&Range<usize>) -> usize + '_ {
-        move |r| distinct_content_words(tokens.get(r.clone()).unwrap_or(&[]))
+    fn side<'a>(shingles: &'a [u32], ranges: &'a mut Vec<Range<usize>>) -> Side<'a> {
+        Side { shingles, ranges }
+    }
+
+    fn content_words(tokens: &[Token]) -> impl FnMut(&Range<usize>) -> usize + '_ {
+        let mut hashes = Vec::new();
+        move |r| {
+            let tokens = tokens.get(r.clone()).unwrap_or(&[]);
+            distinct_content_words(tokens.iter().copied(), &mut hashes)
+        }
     }
 
     #[test]
@@ -214,7 +265,13 @@ mod tests {
              democracy and freedom will see to it.",
         );
         let (sa, sb) = (shingles(&ta), shingles(&tb));
-        let found = align(side(&ta, &sa), side(&tb, &sb), content_words(&ta));
+        let (mut ra, mut rb) = (whole(&ta), whole(&tb));
+        let found = align(
+            side(&sa, &mut ra),
+            side(&sb, &mut rb),
+            &mut Scratch::default(),
+            content_words(&ta),
+        );
         assert_eq!(found.len(), 1, "{found:?}");
         let m = &found[0];
         assert_eq!(m.b.end, tb.len());
@@ -226,6 +283,13 @@ mod tests {
         let ta = tokenize("The ministry said in a statement on Thursday that the talks went well.");
         let tb = tokenize("The army said in a statement on Thursday that the road was closed.");
         let (sa, sb) = (shingles(&ta), shingles(&tb));
-        assert!(align(side(&ta, &sa), side(&tb, &sb), content_words(&ta)).is_empty());
+        let (mut ra, mut rb) = (whole(&ta), whole(&tb));
+        let found = align(
+            side(&sa, &mut ra),
+            side(&sb, &mut rb),
+            &mut Scratch::default(),
+            content_words(&ta),
+        );
+        assert!(found.is_empty());
     }
 }

@@ -116,15 +116,16 @@ struct Indexed {
 impl Indexed {
     /// The tokens of `range` in `body` (the article this was made from), tokenized again from
     /// the nearest mark.
-    fn tokens(&self, body: &str, range: &Range<usize>) -> Vec<Token> {
+    fn tokens<'b>(&self, body: &'b str, range: &Range<usize>) -> impl Iterator<Item = Token> + 'b {
         let mark = range.start / MARK_EVERY;
-        let Some(&from) = self.marks.get(mark) else {
-            return Vec::new();
-        };
-        Tokens::from(body, from as usize)
+        // Past the last mark there are no tokens: start at the end of the body.
+        let from = self
+            .marks
+            .get(mark)
+            .map_or(body.len(), |&from| from as usize);
+        Tokens::from(body, from)
             .skip(range.start - mark * MARK_EVERY)
             .take(range.len())
-            .collect()
     }
 }
 
@@ -189,12 +190,23 @@ pub fn find_shared_passages_with_stats(articles: &[Article]) -> (Vec<SharedPassa
         })
         .collect();
     drop(candidates);
-    by_pair.par_sort_unstable();
+    // The candidates come sorted by unit, and units in article order, so they are already
+    // grouped by first article: only each article's few candidates need sorting.
+    if by_pair.is_sorted_by_key(|c| c.0) {
+        by_pair
+            .par_chunk_by_mut(|p, q| p.0 == q.0)
+            .for_each(<[Candidate]>::sort_unstable);
+    } else {
+        by_pair.par_sort_unstable();
+    }
     let groups: Vec<&[Candidate]> = by_pair.chunk_by(|p, q| (p.0, p.1) == (q.0, q.1)).collect();
     stats.article_pairs = groups.len();
     let results: Vec<(Vec<SharedPassage>, usize)> = groups
         .par_iter()
-        .filter_map(|group| compare_pair(articles, &indexed, &units, group))
+        .map_init(PairScratch::default, |scratch, group| {
+            compare_pair(articles, &indexed, &units, group, scratch)
+        })
+        .flatten()
         .collect();
     let mut passages = Vec::new();
     for (found, capped) in results {
@@ -204,6 +216,15 @@ pub fn find_shared_passages_with_stats(articles: &[Article]) -> (Vec<SharedPassa
     (passages, stats)
 }
 
+/// Buffers reused from one pair of articles to the next by one thread.
+#[derive(Default)]
+struct PairScratch {
+    a_ranges: Vec<Range<usize>>,
+    b_ranges: Vec<Range<usize>>,
+    align: align::Scratch,
+    hashes: Vec<u64>,
+}
+
 /// Verifies the candidate unit pairs of one pair of articles: its passages, and how many were
 /// dropped by the cap.
 fn compare_pair(
@@ -211,6 +232,7 @@ fn compare_pair(
     indexed: &[Indexed],
     units: &[Unit],
     group: &[Candidate],
+    scratch: &mut PairScratch,
 ) -> Option<(Vec<SharedPassage>, usize)> {
     let &(ia, ib, _, _) = group.first()?;
     let (aa, ab) = (articles.get(ia as usize)?, articles.get(ib as usize)?);
@@ -220,23 +242,35 @@ fn compare_pair(
             .get(u as usize)
             .map_or(0..0, |u| u.start as usize..u.end as usize)
     };
+    let PairScratch {
+        a_ranges,
+        b_ranges,
+        align: align_scratch,
+        hashes,
+    } = scratch;
+    a_ranges.clear();
+    a_ranges.extend(group.iter().map(|e| range(e.2)));
+    b_ranges.clear();
+    b_ranges.extend(group.iter().map(|e| range(e.3)));
     let a = Side {
         shingles: &xa.shingles,
-        ranges: group.iter().map(|e| range(e.2)).collect(),
+        ranges: a_ranges,
     };
     let b = Side {
         shingles: &xb.shingles,
-        ranges: group.iter().map(|e| range(e.3)).collect(),
+        ranges: b_ranges,
     };
-    let found = align(a, b, |r| distinct_content_words(&xa.tokens(&aa.body, r)));
+    let found = align(a, b, align_scratch, |r| {
+        distinct_content_words(xa.tokens(&aa.body, r), hashes)
+    });
     let capped = found.len().saturating_sub(MAX_PASSAGES_PER_PAIR);
     let passages = found
         .into_iter()
         .take(MAX_PASSAGES_PER_PAIR)
         .filter_map(|m| {
             Some(SharedPassage {
-                a: (aa.id, token_span(&xa.tokens(&aa.body, &m.a), m.a.len())?),
-                b: (ab.id, token_span(&xb.tokens(&ab.body, &m.b), m.b.len())?),
+                a: (aa.id, token_span(xa.tokens(&aa.body, &m.a), m.a.len())?),
+                b: (ab.id, token_span(xb.tokens(&ab.body, &m.b), m.b.len())?),
                 similarity: m.similarity,
             })
         })
@@ -246,16 +280,17 @@ fn compare_pair(
 
 /// The bytes from the first of `tokens` to the end of the last; `None` unless there are
 /// `expected` tokens (the range ran past the article's end).
-fn token_span(tokens: &[Token], expected: usize) -> Option<Span> {
-    if tokens.len() != expected {
-        return None;
+fn token_span(tokens: impl Iterator<Item = Token>, expected: usize) -> Option<Span> {
+    let mut count = 0;
+    let mut span: Option<Span> = None;
+    for t in tokens {
+        count += 1;
+        span = Some(Span {
+            start: span.map_or(t.start, |s| s.start),
+            end: t.end,
+        });
     }
-    let first = tokens.first()?;
-    let last = tokens.last()?;
-    Some(Span {
-        start: first.start,
-        end: last.end,
-    })
+    span.filter(|_| count == expected)
 }
 
 #[cfg(test)]
