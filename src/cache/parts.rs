@@ -1,6 +1,7 @@
 //! What the cache file's sections hold, and how they are encoded: postcard (compact, positional)
-//! per section, the corpus's large record lists cut into chunks so that encoding and decoding
-//! run on every core and no section needs the whole file in memory.
+//! per section, the corpus's large record lists cut into chunks so that encoding runs on every
+//! core and no section needs the whole file in memory. Decoding runs the lists side by side, each
+//! list's chunks in order straight into it (see [`read_corpus`]).
 //!
 //! Sections, in file order: the [`Manifest`] (read first, alone, to compute the key), the load
 //! report, then each record list of the corpus in one or more chunks. The index is not stored:
@@ -36,8 +37,9 @@ mod tag {
     ];
 }
 
-/// Records per chunk: a few megabytes encoded, so that even a small corpus's largest lists
-/// split across cores while the section table stays short.
+/// Records per chunk: a few megabytes encoded, so that even a small corpus's largest lists are
+/// encoded on every core and read through a buffer of a few megabytes, while the section table
+/// stays short.
 const ARTICLES_PER_CHUNK: usize = 1_000;
 const RECORDS_PER_CHUNK: usize = 100_000;
 
