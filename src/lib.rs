@@ -16,6 +16,7 @@
 //! - [`synth`]: synthetic corpora for benchmarks and scale tests.
 //! - [`cache`]: the analysed corpus kept beside the corpus, so that reopening is instant.
 //! - [`stats`]: where load time goes, for `dossier check --stats`.
+//! - [`memory`]: gives memory freed by a finished stage back to the system.
 //! - [`cli`]: the command line.
 
 pub mod cache;
@@ -23,6 +24,7 @@ pub mod cli;
 pub mod corrections;
 pub mod extract;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod pipeline;
 pub mod sample;

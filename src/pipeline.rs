@@ -20,6 +20,7 @@ use rayon::prelude::*;
 
 use crate::extract::quotes::attribution::Analysis;
 use crate::extract::{actors, events, gazetteer::Gazetteer, passages, quotes, sources, times};
+use crate::memory::release_free_pages;
 use crate::model::{Article, ArticleId, Corpus, Quote, SentenceRef, TimeExpr};
 use crate::stats::{Stage, StageTimes};
 
@@ -53,9 +54,13 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
     );
     spent.add(Stage::Passages, passages_took);
     spent.add(Stage::Times, times_took);
+    // After each stage with a large working set, its freed memory goes back to the system, so
+    // that the next stage does not pile its own on top (see `crate::memory`).
+    release_free_pages();
     let found = spent.time(Stage::Actors, || {
         actors::extract_actors(&articles, gazetteer)
     });
+    release_free_pages();
 
     let mut corpus = Corpus {
         actors: found.actors,
@@ -73,8 +78,10 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
     let (events, entries) = spent.time(Stage::Events, || {
         events::build_events(&corpus.articles, &corpus.times, &corpus.mentions)
     });
+    release_free_pages();
     let (quotes, citations) = spent.time(Stage::Quotes, || attribute(&corpus));
     corpus.sources = spent.time(Stage::Sources, || sources::merge_citations(citations));
+    release_free_pages();
     corpus.events = events;
     corpus.entries = entries;
     corpus.quotes = quotes;
