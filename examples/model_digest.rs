@@ -47,18 +47,13 @@ fn main() {
         println!("{name:<9} {len} {digest}");
     }
     eprintln!("took {:.2} s", took.as_secs_f64());
-    for stage in [
-        Stage::Read,
-        Stage::Actors,
-        Stage::Times,
-        Stage::Events,
-        Stage::Quotes,
-        Stage::Sources,
-        Stage::Passages,
-        Stage::Index,
-    ] {
+    // The stages of an analysis as wall time (the cache is not used here).
+    for stage in Stage::ALL
+        .into_iter()
+        .filter(|s| !s.is_thread_time() && *s != Stage::Cache)
+    {
         let peak = spent.peak_after(stage).map_or(String::new(), |b| {
-            format!("   peak {:7.1} MB", b as f64 / 1e6)
+            format!("   peak {:7.1} MiB", b as f64 / (1024.0 * 1024.0))
         });
         eprintln!(
             "  {:<9} {:.3} s{peak}",

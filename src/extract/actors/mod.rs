@@ -57,7 +57,9 @@ mod tests {
     use crate::model::{ActorKind, ArticleId, Format, MentionForm, Origin};
     use crate::text::{paragraphs::split_paragraphs, sentences::split_sentences};
 
-    fn article(i: usize, body: &str) -> Article {
+    /// An article of `body`, split into paragraphs and sentences (shared with the resolution's
+    /// tests).
+    pub(super) fn article(i: usize, body: &str) -> Article {
         let paragraphs = split_paragraphs(body);
         let sentences = split_sentences(body, &paragraphs);
         Article {

@@ -215,29 +215,8 @@ pub fn candidates<'s>(
 mod tests {
     use super::*;
     use crate::extract::actors::candidate::{Candidate, Class};
-    use crate::model::{ArticleId, Format, Origin, Span};
-
-    fn article(i: usize, body: &str) -> Article {
-        Article {
-            id: ArticleId::from_index(i),
-            key: format!("a{i}"),
-            title: None,
-            outlet: None,
-            url: None,
-            author: None,
-            date: None,
-            body: body.to_string(),
-            paragraphs: Vec::new(),
-            sentences: Vec::new(),
-            captions: Vec::new(),
-            furniture: Vec::new(),
-            origin: Origin {
-                path: "t".into(),
-                format: Format::Inline,
-                record: None,
-            },
-        }
-    }
+    use crate::extract::actors::tests::article;
+    use crate::model::Span;
 
     /// Every capitalised word of `body` as a candidate.
     fn scan(body: &str) -> ArticleScan {
