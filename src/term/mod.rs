@@ -4,6 +4,7 @@
 
 mod clipboard;
 mod guard;
+pub mod short_hops;
 mod watch;
 pub mod wire;
 
@@ -14,13 +15,14 @@ use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
 
 use crate::ui::keymap::{self, Key};
 use crate::ui::theme::Theme;
 use crate::ui::{Action, App, view};
 
 pub use guard::{TerminalGuard, restore};
+pub use short_hops::ShortHops;
 
 /// How the browser was asked to run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -68,7 +70,12 @@ pub fn run(make: impl FnOnce(u16, u16) -> App, options: Options) -> io::Result<(
     watch::spawn_hangup_watchdog(tx.clone());
     watch::spawn_input(tx);
 
-    let backend = CrosstermBackend::new(io::stdout());
+    let mut backend = ShortHops::new(CrosstermBackend::new(io::stdout()));
+    // Start from a blank screen (the alternate screen is not always blank): the first frame then
+    // writes only what is not blank, and ShortHops knows every cell from the start. Not
+    // `Terminal::clear`: it asks the terminal where the cursor is, and the input thread would
+    // swallow the answer.
+    Backend::clear(&mut backend)?;
     let mut terminal = Terminal::new(backend)?;
     let size = terminal.size()?;
     let mut app = make(size.width, size.height);
@@ -79,7 +86,7 @@ pub fn run(make: impl FnOnce(u16, u16) -> App, options: Options) -> io::Result<(
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Terminal<ShortHops<CrosstermBackend<io::Stdout>>>,
     app: &mut App,
     theme: &Theme,
     rx: &Receiver<Message>,
@@ -121,7 +128,7 @@ fn event_loop(
 
 /// Draws one frame inside synchronized output, so a slow link shows whole frames.
 fn draw<W: Write>(
-    terminal: &mut Terminal<CrosstermBackend<W>>,
+    terminal: &mut Terminal<ShortHops<CrosstermBackend<W>>>,
     app: &App,
     theme: &Theme,
 ) -> io::Result<()> {

@@ -10,6 +10,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
+use super::ShortHops;
 use crate::ui::theme::Theme;
 use crate::ui::{Action, App};
 
@@ -40,15 +41,17 @@ impl Write for CountingWriter {
 
 /// A terminal of the app's size whose output is counted, not shown.
 pub struct CountingTerminal {
-    terminal: Terminal<CrosstermBackend<CountingWriter>>,
+    terminal: Terminal<ShortHops<CrosstermBackend<CountingWriter>>>,
     written: CountingWriter,
 }
 
 impl CountingTerminal {
-    /// A terminal of `width` × `height` cells.
+    /// A terminal of `width` × `height` cells, blank as the browser clears it at start, with
+    /// the browser's backend.
     pub fn new(width: u16, height: u16) -> io::Result<CountingTerminal> {
         let written = CountingWriter::default();
-        let backend = CrosstermBackend::new(written.clone());
+        let backend =
+            ShortHops::on_blank_screen(CrosstermBackend::new(written.clone()), width, height);
         let terminal = Terminal::with_options(
             backend,
             TerminalOptions {
