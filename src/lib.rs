@@ -16,6 +16,7 @@
 //! - [`synth`]: synthetic corpora for benchmarks and scale tests.
 //! - [`cache`]: the analysed corpus kept beside the corpus, so that reopening is instant.
 //! - [`stats`]: where load time goes, for `dossier check --stats`.
+//! - [`progress`]: the step opening a corpus is in, shown on a line while it takes long.
 //! - [`memory`]: gives memory freed by a finished stage back to the system.
 //! - [`cli`]: the command line.
 
@@ -27,6 +28,7 @@ pub mod load;
 pub mod memory;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod sample;
 pub mod stats;
 pub mod synth;

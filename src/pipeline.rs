@@ -22,6 +22,7 @@ use crate::extract::quotes::attribution::Analysis;
 use crate::extract::{actors, events, gazetteer::Gazetteer, passages, quotes, sources, times};
 use crate::memory::release_free_pages;
 use crate::model::{Article, ArticleId, Corpus, Quote, SentenceRef, TimeExpr};
+use crate::progress::{Step, enter};
 use crate::stats::{Stage, StageTimes};
 
 /// Article text (bytes) above which memory freed by the large stages is given back to the system.
@@ -53,6 +54,7 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
         }
     }
     let gazetteer = Gazetteer::embedded();
+    enter(Step::Passages);
     let ((passages, passages_took), (times, times_took)) = rayon::join(
         || timed(|| passages::find_shared_passages(&articles)),
         || timed(|| find_times(&articles)),
@@ -68,6 +70,7 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
         }
     };
     after_large_stage();
+    enter(Step::Actors);
     let found = spent.time(Stage::Actors, || {
         actors::extract_actors(&articles, gazetteer)
     });
@@ -82,20 +85,25 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
     };
     corpus.articles = articles;
     // The index of mentions per article is needed by the events and the quote finder.
+    enter(Step::Indexing);
     spent.time(Stage::Index, || corpus.reindex());
 
     // Events, then quotes: side by side their working memory would add up (each holds
     // per-article results for the whole corpus before merging them).
+    enter(Step::Events);
     let (events, entries) = spent.time(Stage::Events, || {
         events::build_events(&corpus.articles, &corpus.times, &corpus.mentions)
     });
     after_large_stage();
+    enter(Step::Quotes);
     let (quotes, citations) = spent.time(Stage::Quotes, || attribute(&corpus));
+    enter(Step::Sources);
     corpus.sources = spent.time(Stage::Sources, || sources::merge_citations(citations));
     after_large_stage();
     corpus.events = events;
     corpus.entries = entries;
     corpus.quotes = quotes;
+    enter(Step::Indexing);
     spent.time(Stage::Index, || corpus.reindex());
     corpus
 }

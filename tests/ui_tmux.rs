@@ -290,3 +290,31 @@ fn find_tchiani_and_open_an_entry() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn a_long_opening_says_what_it_is_doing_and_wipes_the_line_after() {
+    if !Tmux::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Enough articles that the first opening in the test build (unoptimised: seconds) outlasts
+    // the half second before the line shows.
+    for (name, bytes) in dossier::synth::text_files(600, 7) {
+        std::fs::write(dir.path().join(name), bytes).expect("writes an article");
+    }
+    let t = Tmux::new("progress");
+    t.start(&format!(
+        "env LC_ALL=C.UTF-8 LANG=C.UTF-8 {BIN} check {}; echo EXITED rc=$?; sleep 60",
+        dir.path().display()
+    ));
+    let during = t.wait_until("a progress line", |s| {
+        s.contains("dossier: ") && s.contains(" s")
+    });
+    println!("{during}");
+    let after = t.wait_for("EXITED rc=0");
+    assert!(after.contains("Loaded 600 article(s)"), "{after}");
+    assert!(
+        !after.contains("dossier: "),
+        "the progress line is wiped before the report:\n{after}"
+    );
+}

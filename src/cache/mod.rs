@@ -29,6 +29,7 @@ use std::time::Instant;
 
 use crate::load::{Skipped, Warning};
 use crate::model::Corpus;
+use crate::progress::{self, Step};
 use crate::stats::{Stage, StageTimes};
 
 use file::{CacheFile, Problem};
@@ -171,6 +172,7 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
             Err(Problem::Invalid(why)) => unusable = unusable.or(Some(why)),
         }
     }
+    progress::enter(Step::Checking);
     let (fingerprint, manifest) = key::fingerprint(paths, previous.as_ref());
     let fingerprinted = (fingerprint, started.elapsed());
     for (location, file) in &files {
@@ -178,6 +180,7 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
             unusable = unusable.or(Some("the corpus or the program changed".into()));
             continue;
         }
+        progress::enter(Step::ReadingCache);
         match parts::read_corpus(file) {
             Ok((corpus, (skipped, warnings))) => {
                 spent.add(Stage::Cache, started.elapsed());
@@ -214,6 +217,7 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
         return opened;
     }
     let started = Instant::now();
+    progress::enter(Step::WritingCache);
     opened.location = store(&opened, &manifest, fingerprint.digest, locations);
     opened.spent.add(Stage::Cache, started.elapsed());
     opened

@@ -117,7 +117,9 @@ impl Stats {
 /// Runs `dossier check`: exit 0 when at least one article loaded, 1 otherwise.
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let started = Instant::now();
+    let progress = crate::progress::Line::for_opening();
     let opened = crate::cache::open(&args.corpus.paths);
+    drop(progress);
     let mut formats = BTreeMap::new();
     for article in &opened.corpus.articles {
         *formats.entry(article.origin.format.name()).or_insert(0) += 1;

@@ -176,7 +176,11 @@ pub fn open_corpus(args: &CorpusArgs) -> Result<Corpus, CliError> {
 /// Problems met while loading are summed up in one line on standard error; no article is an
 /// error.
 pub fn open_analysed(args: &CorpusArgs) -> Result<Corpus, CliError> {
+    // A first opening of a large corpus takes a while: say what is being done, on the terminal
+    // only, and wipe the line before anything else is printed.
+    let progress = crate::progress::Line::for_opening();
     let opened = crate::cache::open(&args.paths);
+    drop(progress);
     if opened.corpus.articles.is_empty() {
         return Err(CliError::NoArticles {
             skipped: opened.skipped.len(),

@@ -120,12 +120,18 @@ pub fn finish_article(raw: RawArticle, id: ArticleId, origin: Origin) -> Article
 /// Loads every supported file under `paths` (files, or folders walked recursively; see
 /// [`walk`] for the rules). Never fails: what cannot be loaded is in [`LoadReport::skipped`].
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    crate::progress::enter(crate::progress::Step::Reading);
     let (found, skipped) = walk::discover(paths);
+    crate::progress::files_found(found.len());
     let outcomes: Vec<FileOutcome> = found
         .into_par_iter()
-        .map(|file| match read::read_file(&file.path) {
-            Ok(bytes) => parse_file(file.path, file.format, &bytes),
-            Err(reason) => FileOutcome::skipped(file.path, reason),
+        .map(|file| {
+            let outcome = match read::read_file(&file.path) {
+                Ok(bytes) => parse_file(file.path, file.format, &bytes),
+                Err(reason) => FileOutcome::skipped(file.path, reason),
+            };
+            crate::progress::file_read();
+            outcome
         })
         .collect();
     assemble(outcomes, skipped)
