@@ -524,6 +524,27 @@ fn x_hides_the_actor_everywhere_and_u_undoes_it() {
 }
 
 #[test]
+fn without_corrections_the_browser_holds_one_copy_of_the_corpus() {
+    let store = Recorder::default();
+    let mut a = correctable(&store);
+    // At 100,000 articles a second copy would be 1.4 GB.
+    assert!(Arc::ptr_eq(&a.corpus, &a.raw), "shared, not copied");
+    let france = actor(&a, "France");
+    select_actor(&mut a, france);
+    a.update(Action::HideActor);
+    assert!(
+        !Arc::ptr_eq(&a.corpus, &a.raw),
+        "a correction needs its own copy"
+    );
+    assert!(
+        !a.raw.actors[france.index()].hidden,
+        "the analysis is kept as it was"
+    );
+    a.update(Action::UndoCorrection);
+    assert!(Arc::ptr_eq(&a.corpus, &a.raw), "shared again once undone");
+}
+
+#[test]
 fn r_renames_through_a_prompt() {
     let store = Recorder::default();
     let mut a = correctable(&store);

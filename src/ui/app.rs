@@ -233,9 +233,10 @@ impl App {
             Ok(list) => (list, Ok(store)),
             Err(why) => (Corrections::default(), Err(why)),
         };
+        let raw = Arc::new(raw);
         let (corpus, unmatched) = super::correct::corrected(&raw, &list);
-        let mut app = App::build(Arc::new(corpus), width, height);
-        app.raw = Arc::new(raw);
+        let mut app = App::build(corpus, width, height);
+        app.raw = raw;
         app.corrections = list;
         app.store = store;
         (app, unmatched)
