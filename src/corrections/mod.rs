@@ -24,12 +24,11 @@
 
 pub mod file;
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Actor, ActorId, Corpus, Speaker};
+use crate::model::{Actor, ActorId, ArticleId, Corpus, Speaker};
 
 /// One correction, as written in the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +125,77 @@ pub fn apply(corpus: &mut Corpus, corrections: &Corrections) -> Vec<Unmatched> {
     }
     refresh(corpus);
     unmatched
+}
+
+/// What corrections change in an analysed corpus, kept so that the corrections can be applied
+/// again from the start (after an undo, or when one is refused) on the corpus itself, without a
+/// second copy of it: the actors, and the actor each mention, quote, cited source and event
+/// points at. At 100,000 articles this is about a tenth of the corpus.
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    actors: Vec<Actor>,
+    mention_actors: Vec<ActorId>,
+    /// The actor each quote is attributed to, if one (corrections only ever change which).
+    quote_speakers: Vec<Option<ActorId>>,
+    source_actors: Vec<Option<ActorId>>,
+    event_actors: Vec<Vec<ActorId>>,
+}
+
+impl Baseline {
+    /// What `corpus` (as analysed, no correction applied) says about its actors.
+    pub fn of(corpus: &Corpus) -> Baseline {
+        Baseline {
+            actors: corpus.actors.clone(),
+            mention_actors: corpus.mentions.iter().map(|m| m.actor).collect(),
+            quote_speakers: corpus
+                .quotes
+                .iter()
+                .map(|q| match q.speaker {
+                    Speaker::Actor(a) => Some(a),
+                    _ => None,
+                })
+                .collect(),
+            source_actors: corpus.sources.iter().map(|s| s.actor).collect(),
+            event_actors: corpus.events.iter().map(|e| e.actors.clone()).collect(),
+        }
+    }
+
+    /// Puts back in `corpus` what it said about its actors when this baseline was taken. The
+    /// index is left for the caller to rebuild.
+    fn restore(&self, corpus: &mut Corpus) {
+        corpus.actors.clone_from(&self.actors);
+        for (m, actor) in corpus.mentions.iter_mut().zip(&self.mention_actors) {
+            m.actor = *actor;
+        }
+        for (q, speaker) in corpus.quotes.iter_mut().zip(&self.quote_speakers) {
+            if let Some(actor) = speaker {
+                q.speaker = Speaker::Actor(*actor);
+            }
+        }
+        for (s, actor) in corpus.sources.iter_mut().zip(&self.source_actors) {
+            s.actor = *actor;
+        }
+        for (e, actors) in corpus.events.iter_mut().zip(&self.event_actors) {
+            e.actors.clone_from(actors);
+        }
+    }
+}
+
+/// Applies `corrections` to `corpus` from the start: the corpus is first put back as it was
+/// when `baseline` was taken of it, whatever corrections were applied since. Returns the
+/// corrections that matched nothing. The same result as [`apply`] on a fresh copy of the
+/// analysed corpus, without the copy.
+pub fn reapply(
+    corpus: &mut Corpus,
+    baseline: &Baseline,
+    corrections: &Corrections,
+) -> Vec<Unmatched> {
+    baseline.restore(corpus);
+    if corrections.list.is_empty() {
+        corpus.reindex();
+        return Vec::new();
+    }
+    apply(corpus, corrections)
 }
 
 /// Applies one correction; the caller refreshes derived data afterwards.
@@ -246,18 +316,27 @@ fn detach_alias(corpus: &mut Corpus, id: ActorId, alias: &str) -> Result<(), Str
 /// and aliases, each event's actors, and the indexes.
 fn refresh(corpus: &mut Corpus) {
     let mut counts = vec![0u32; corpus.actors.len()];
-    let mut articles: Vec<BTreeSet<_>> = vec![BTreeSet::new(); corpus.actors.len()];
+    let mut articles: Vec<Vec<ArticleId>> = vec![Vec::new(); corpus.actors.len()];
     for m in &corpus.mentions {
         if let Some(c) = counts.get_mut(m.actor.index()) {
             *c += 1;
         }
-        if let Some(a) = articles.get_mut(m.actor.index()) {
-            a.insert(m.at.article);
+        // Mentions come in article order, so each actor's list grows sorted and a repeat is
+        // the last one pushed (a set per actor cost most of a correction at scale).
+        if let Some(a) = articles.get_mut(m.actor.index())
+            && a.last() != Some(&m.at.article)
+        {
+            a.push(m.at.article);
         }
     }
-    for (i, actor) in corpus.actors.iter_mut().enumerate() {
-        actor.mention_count = counts[i];
-        actor.articles = articles[i].iter().copied().collect();
+    for ((actor, count), mut list) in corpus.actors.iter_mut().zip(counts).zip(articles) {
+        // Kept right even for mentions out of article order; a no-op pass otherwise.
+        if !list.is_sorted() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        actor.mention_count = count;
+        actor.articles = list;
         actor.aliases.sort();
         actor.aliases.dedup();
     }
@@ -479,5 +558,45 @@ mod tests {
         );
         // A hidden actor is no longer found by name.
         assert_eq!(c.find_actor("USA"), None);
+    }
+
+    #[test]
+    fn applying_again_from_the_baseline_equals_applying_to_a_fresh_copy() {
+        let mut analysed = corpus();
+        analysed.reindex();
+        let baseline = Baseline::of(&analysed);
+        let json = |c: &Corpus| serde_json::to_value(c).expect("a corpus serialises");
+        let merge = Correction::Merge {
+            merge: "Omar Tchiani".into(),
+            into: "Abdourahamane Tchiani".into(),
+        };
+        let detach = Correction::Detach {
+            detach: "Washington".into(),
+            from: "United States".into(),
+        };
+        let rename = Correction::Rename {
+            rename: "United States".into(),
+            to: "USA".into(),
+        };
+        let hide = Correction::Hide { hide: "USA".into() };
+        // One corpus corrected again and again, as the browser does it: merge, then more, then
+        // an undo of the merge, then everything undone.
+        let steps = [
+            vec![merge.clone()],
+            vec![merge.clone(), detach.clone()],
+            vec![merge, detach.clone(), rename.clone(), hide.clone()],
+            vec![detach, rename, hide],
+            vec![],
+        ];
+        let mut working = analysed.clone();
+        for list in steps {
+            let list = Corrections { list };
+            let unmatched = reapply(&mut working, &baseline, &list);
+            let mut fresh = analysed.clone();
+            let expected = apply(&mut fresh, &list);
+            assert_eq!(unmatched, expected, "{list:?}");
+            assert_eq!(json(&working), json(&fresh), "{list:?}");
+        }
+        assert_eq!(json(&working), json(&analysed), "all undone: as analysed");
     }
 }

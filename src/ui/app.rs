@@ -18,7 +18,7 @@ use super::lens::{self, LensItem, Narrowed, Outlet, SourceItem, TimelineItem};
 use super::names::{self, NameIndex};
 use super::reader::{self, ReaderState};
 use super::timeline_text::TimelineText;
-use crate::corrections::{Corrections, Unmatched};
+use crate::corrections::{self, Baseline, Corrections, Unmatched};
 
 /// The three list panes, in order; the index into per-list arrays.
 pub const LISTS: [Pane; 3] = [Pane::Timeline, Pane::Sources, Pane::Actors];
@@ -141,8 +141,10 @@ pub struct Location {
 pub struct App {
     /// The corpus with the user's corrections applied: what every pane shows.
     pub corpus: Arc<Corpus>,
-    /// The corpus as analysed, before corrections.
-    pub raw: Arc<Corpus>,
+    /// What the corpus said about its actors as analysed, taken before the first correction:
+    /// corrections are applied again from it, on the corpus itself (see
+    /// [`corrections::Baseline`]).
+    pub(super) baseline: Option<Baseline>,
     /// The user's corrections, in order.
     pub corrections: Corrections,
     /// Where corrections are saved, or why they cannot be (then they are refused).
@@ -233,10 +235,11 @@ impl App {
             Ok(list) => (list, Ok(store)),
             Err(why) => (Corrections::default(), Err(why)),
         };
-        let raw = Arc::new(raw);
-        let (corpus, unmatched) = super::correct::corrected(&raw, &list);
-        let mut app = App::build(corpus, width, height);
-        app.raw = raw;
+        let mut corpus = raw;
+        let baseline = (!list.list.is_empty()).then(|| Baseline::of(&corpus));
+        let unmatched = corrections::apply(&mut corpus, &list);
+        let mut app = App::build(Arc::new(corpus), width, height);
+        app.baseline = baseline;
         app.corrections = list;
         app.store = store;
         (app, unmatched)
@@ -252,7 +255,7 @@ impl App {
             .map(|a| ReaderState::new(a.id));
         let names = NameIndex::new(&corpus);
         let mut app = App {
-            raw: Arc::clone(&corpus),
+            baseline: None,
             corpus,
             corrections: Corrections::default(),
             store: Err("no store".into()),
