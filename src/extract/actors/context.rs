@@ -1,6 +1,8 @@
 //! What the rules of one article look at: its tokens, which of them a gazetteer match covers,
 //! and small questions about them (is this word a sentence opener? lowercase elsewhere?).
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use super::gazetteer_match::GazTarget;
@@ -30,8 +32,10 @@ pub struct Ctx<'a> {
     pub cover: Vec<Option<usize>>,
     /// The gazetteer hits.
     pub hits: Vec<GazHit>,
-    /// Words written in lowercase somewhere in the article.
-    pub lowercase_words: HashSet<&'a str>,
+    /// Words written in lowercase somewhere in the article, gathered when first asked for:
+    /// only a capitalised sentence opener needs them, and many articles have none that is not
+    /// in the word lists.
+    lowercase_words: OnceCell<HashSet<&'a str>>,
     /// The word lists.
     pub lex: &'static Lexicon,
 }
@@ -52,25 +56,32 @@ impl<'a> Ctx<'a> {
                 cover[i] = Some(h);
             }
         }
-        // Sized once for the tokens: most words of prose are lowercase, and growing the set
-        // by rehashing cost more than the spare room.
-        let mut lowercase_words =
-            HashSet::with_capacity_and_hasher(tokens.len() / 2, Default::default());
-        lowercase_words.extend(
-            tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.text(text))
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
-        );
         Ctx {
             text,
             tokens,
             cover,
             hits,
-            lowercase_words,
+            lowercase_words: OnceCell::new(),
             lex: Lexicon::get(),
         }
+    }
+
+    /// Every word written in lowercase in the article.
+    fn lowercase_words(&self) -> &HashSet<&'a str> {
+        self.lowercase_words.get_or_init(|| {
+            // Sized once for the tokens: most words of prose are lowercase, and growing the
+            // set by rehashing cost more than the spare room.
+            let mut words =
+                HashSet::with_capacity_and_hasher(self.tokens.len() / 2, Default::default());
+            words.extend(
+                self.tokens
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.text(self.text))
+                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
+            );
+            words
+        })
     }
 
     /// The text of token `i` ("" past the end).
@@ -124,18 +135,22 @@ impl<'a> Ctx<'a> {
         if Lexicon::has(&self.lex.never_names, word) {
             return true;
         }
-        self.lowercase_words.contains(Lower::of(word).as_str())
+        self.lowercase_words().contains(Lower::of(word).as_str())
     }
 
     /// True when token `i` is a capitalised word no gazetteer hit covers.
     /// A hyphenated word whose last part is lowercase ("French-led") is an adjective.
     pub fn is_free_capitalized(&self, i: usize) -> bool {
+        // Asked of every token: the cheap questions first.
+        if !self.is_word(i) || self.cover.get(i).is_none_or(Option::is_some) {
+            return false;
+        }
         let w = self.word(i);
-        self.is_word(i)
-            && self.cover.get(i).is_some_and(Option::is_none)
-            && is_capitalized(w)
-            && !w.rsplit('-').next().is_some_and(|last| {
-                w.contains('-') && last.chars().next().is_some_and(char::is_lowercase)
-            })
+        is_capitalized(w)
+            && !w
+                .bytes()
+                .rposition(|b| b == b'-')
+                .and_then(|hyphen| w.get(hyphen + 1..))
+                .is_some_and(|last| last.chars().next().is_some_and(char::is_lowercase))
     }
 }

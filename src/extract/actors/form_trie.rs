@@ -24,9 +24,13 @@ struct Node {
 /// The forms, as a trie over their bytes.
 #[derive(Debug, Clone)]
 pub struct FormTrie {
-    /// The root's child for each first byte ([`NONE`] when no form starts with it): most
-    /// positions are rejected by this one read.
+    /// The root's child for each first byte ([`NONE`] when no form starts with it).
     root: Box<[u32; 256]>,
+    /// The node after each pair of first bytes, indexed by `first << 8 | second` ([`NONE`] when
+    /// no form starts with them): most words are rejected by this one read ("the" goes on,
+    /// "and" stops), and the nodes nearest the root, which have the most children, are never
+    /// searched (256 KiB).
+    pairs: Box<[u32]>,
     nodes: Vec<Node>,
     edge_bytes: Vec<u8>,
     edge_nodes: Vec<u32>,
@@ -68,6 +72,7 @@ impl FormTrie {
         }
         let mut trie = FormTrie {
             root: Box::new([NONE; 256]),
+            pairs: vec![NONE; 1 << 16].into_boxed_slice(),
             nodes: Vec::with_capacity(children.len()),
             edge_bytes: Vec::new(),
             edge_nodes: Vec::new(),
@@ -91,17 +96,50 @@ impl FormTrie {
                 }
             }
         }
+        for first in 0..=u8::MAX {
+            let Some(node) = trie.node(trie.root[usize::from(first)]) else {
+                continue;
+            };
+            let (from, count) = (node.first as usize, node.count as usize);
+            for k in from..from + count {
+                if let (Some(&second), Some(&n)) = (trie.edge_bytes.get(k), trie.edge_nodes.get(k))
+                    && let Some(slot) = trie.pairs.get_mut(pair(first, second))
+                {
+                    *slot = n;
+                }
+            }
+        }
         trie
     }
 
-    /// True when some form starts with byte `b`.
-    pub fn may_start_with(&self, b: u8) -> bool {
-        self.root[usize::from(b)] != NONE
+    /// Node `n`, if there is one.
+    fn node(&self, n: u32) -> Option<&Node> {
+        self.nodes.get(n as usize)
+    }
+
+    /// True when some form starts with the byte at `text[at]` and, unless it is the last
+    /// byte, with the pair of bytes there.
+    pub fn may_start_at(&self, text: &[u8], at: usize) -> bool {
+        match (text.get(at), text.get(at + 1)) {
+            (Some(&first), Some(&second)) => {
+                self.pairs
+                    .get(pair(first, second))
+                    .is_some_and(|&n| n != NONE)
+                    || self.ends_at(self.root[usize::from(first)])
+            }
+            (Some(&first), None) => self.root[usize::from(first)] != NONE,
+            _ => false,
+        }
+    }
+
+    /// True when a form ends at node `n`.
+    fn ends_at(&self, n: u32) -> bool {
+        self.node(n).is_some_and(|n| n.pattern != NONE)
     }
 
     /// The child of `node` by byte `b`.
     fn child(&self, node: u32, b: u8) -> Option<u32> {
-        let n = self.nodes.get(node as usize)?;
+        let n = self.node(node)?;
         let (first, count) = (n.first as usize, n.count as usize);
         let bytes = self.edge_bytes.get(first..first + count)?;
         // Few children below the first letters: a linear scan beats a binary search.
@@ -118,16 +156,26 @@ impl FormTrie {
         end_ok: impl Fn(usize) -> bool,
     ) -> Option<(usize, u32)> {
         let mut rest = text.get(start..)?.iter();
-        let mut node = self.root[usize::from(*rest.next()?)];
-        let mut end = start + 1;
+        let first = *rest.next()?;
         let mut best = None;
+        // A form of one byte.
+        if let Some(n) = self.node(self.root[usize::from(first)])
+            && n.pattern != NONE
+            && end_ok(start + 1)
+        {
+            best = Some((start + 1, n.pattern));
+        }
+        let Some(&second) = rest.next() else {
+            return best;
+        };
+        let mut node = self.pairs.get(pair(first, second)).copied().unwrap_or(NONE);
+        let mut end = start + 2;
         loop {
-            if node == NONE {
+            let Some(n) = self.node(node) else {
                 return best;
-            }
-            let pattern = self.nodes.get(node as usize).map_or(NONE, |n| n.pattern);
-            if pattern != NONE && end_ok(end) {
-                best = Some((end, pattern));
+            };
+            if n.pattern != NONE && end_ok(end) {
+                best = Some((end, n.pattern));
             }
             let Some(&b) = rest.next() else {
                 return best;
@@ -141,10 +189,16 @@ impl FormTrie {
     #[cfg(test)]
     pub fn heap_bytes(&self) -> usize {
         std::mem::size_of::<[u32; 256]>()
+            + self.pairs.len() * 4
             + self.nodes.capacity() * std::mem::size_of::<Node>()
             + self.edge_bytes.capacity()
             + self.edge_nodes.capacity() * 4
     }
+}
+
+/// The index of a pair of first bytes in [`FormTrie::pairs`].
+fn pair(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
 }
 
 #[cfg(test)]
@@ -167,14 +221,21 @@ mod tests {
         assert_eq!(t.longest_at(text, 14, |_| true), Some((30, 3)));
         assert_eq!(t.longest_at(text, 1, |_| true), None);
         assert_eq!(t.longest_at(text, 99, |_| true), None);
-        assert!(t.may_start_with(b'N') && !t.may_start_with(b'n'));
+        assert!(t.may_start_at(text, 0) && !t.may_start_at(text, 1));
+        assert!(t.may_start_at(b"N", 0) && !t.may_start_at(b"Na", 0) && !t.may_start_at(b"", 0));
     }
 
     #[test]
     fn a_repeated_form_keeps_its_first_id_and_empty_forms_are_left_out() {
-        let t = trie(&["", "US", "US", "USA"]);
+        let t = trie(&["", "US", "US", "USA", "é"]);
         assert_eq!(t.longest_at(b"US", 0, |_| true), Some((2, 1)));
         assert_eq!(t.longest_at(b"USA", 0, |_| true), Some((3, 3)));
+        assert_eq!(t.longest_at("é!".as_bytes(), 0, |_| true), Some((2, 4)));
+        let one = trie(&["x", "xyz"]);
+        assert_eq!(one.longest_at(b"x", 0, |_| true), Some((1, 0)));
+        assert_eq!(one.longest_at(b"xy", 0, |_| true), Some((1, 0)));
+        assert_eq!(one.longest_at(b"xyz", 0, |_| true), Some((3, 1)));
+        assert!(one.may_start_at(b"x.", 0) && one.may_start_at(b"x", 0));
         assert_eq!(trie(&[]).longest_at(b"x", 0, |_| true), None);
     }
 }

@@ -136,28 +136,41 @@ impl GazIndex {
     pub fn find(&self, text: &str) -> Vec<GazMatch> {
         let bytes = text.as_bytes();
         let mut kept: Vec<GazMatch> = Vec::new();
-        let mut after_alnum = false;
-        for (start, c) in text.char_indices() {
-            let may_start = !after_alnum;
-            after_alnum = c.is_alphanumeric();
-            if !may_start
-                || kept.last().is_some_and(|k| start < k.end)
-                || !bytes
-                    .get(start)
-                    .is_some_and(|&b| self.trie.may_start_with(b))
-            {
+        let mut start = 0;
+        while start < bytes.len() {
+            // A form starts with a whole character, so where one may start is a character
+            // boundary; the character before is read only there.
+            if !self.trie.may_start_at(bytes, start) || follows_alphanumeric(text, start) {
+                start += 1;
                 continue;
             }
             let found = self
                 .trie
                 .longest_at(bytes, start, |end| ends_on_boundary(text, end));
-            if let Some((end, pattern)) = found
-                && let Some(&entry) = self.entries.get(pattern as usize)
-            {
-                kept.push(GazMatch { start, end, entry });
+            match found {
+                Some((end, pattern)) => {
+                    if let Some(&entry) = self.entries.get(pattern as usize) {
+                        kept.push(GazMatch { start, end, entry });
+                    }
+                    // Matches that start inside this one are not kept.
+                    start = end;
+                }
+                None => start += 1,
             }
         }
         kept
+    }
+}
+
+/// True when a letter or digit stands right before byte `at`.
+fn follows_alphanumeric(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|p| text.as_bytes().get(p)) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(..at)
+            .and_then(|s| s.chars().next_back())
+            .is_some_and(char::is_alphanumeric),
     }
 }
 
