@@ -1,12 +1,10 @@
 //! What the rules of one article look at: its tokens, which of them a gazetteer match covers,
 //! and small questions about them (is this word a sentence opener? lowercase elsewhere?).
 
-use std::cell::OnceCell;
-
-use rustc_hash::FxHashSet as HashSet;
+use std::cell::Cell;
 
 use super::gazetteer_match::GazTarget;
-use super::lexicon::{Lexicon, Lower};
+use super::lexicon::{Lexicon, List, Lists, Lower};
 use super::tokens::{Token, TokenKind, is_capitalized};
 
 /// A gazetteer match after context decided what it stands for.
@@ -32,10 +30,9 @@ pub struct Ctx<'a> {
     pub cover: Vec<Option<usize>>,
     /// The gazetteer hits.
     pub hits: Vec<GazHit>,
-    /// Words written in lowercase somewhere in the article, gathered when first asked for:
-    /// only a capitalised sentence opener needs them, and many articles have none that is not
-    /// in the word lists.
-    lowercase_words: OnceCell<HashSet<&'a str>>,
+    /// For each token, the word lists its text is in, worked out when first asked: the rules
+    /// ask about the same few tokens again and again, list after list.
+    lists: Vec<Cell<Lists>>,
     /// The word lists.
     pub lex: &'static Lexicon,
 }
@@ -61,27 +58,29 @@ impl<'a> Ctx<'a> {
             tokens,
             cover,
             hits,
-            lowercase_words: OnceCell::new(),
+            lists: vec![Cell::new(Lists::default()); tokens.len()],
             lex: Lexicon::get(),
         }
     }
 
-    /// Every word written in lowercase in the article.
-    fn lowercase_words(&self) -> &HashSet<&'a str> {
-        self.lowercase_words.get_or_init(|| {
-            // Sized once for the tokens: most words of prose are lowercase, and growing the
-            // set by rehashing cost more than the spare room.
-            let mut words =
-                HashSet::with_capacity_and_hasher(self.tokens.len() / 2, Default::default());
-            words.extend(
-                self.tokens
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| t.text(self.text))
-                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
-            );
-            words
-        })
+    /// The word lists that hold the text of token `i` (none past the end), as
+    /// [`Lexicon::lists_of`] says.
+    pub fn lists(&self, i: usize) -> Lists {
+        let Some(cell) = self.lists.get(i) else {
+            return Lists::default();
+        };
+        let lists = cell.get();
+        if lists.is_known() {
+            return lists;
+        }
+        let lists = self.lex.lists_of(self.word(i)).known();
+        cell.set(lists);
+        lists
+    }
+
+    /// True when the text of token `i` is in `list`.
+    pub fn in_list(&self, i: usize, list: List) -> bool {
+        self.lists(i).has(list)
     }
 
     /// The text of token `i` ("" past the end).
@@ -129,13 +128,40 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// True when `word` is a common word here: in the never-names list, or written in
+    /// True when token `i` is a common word here: in the never-names list, or written in
     /// lowercase elsewhere in the article.
-    pub fn is_common_word(&self, word: &str) -> bool {
-        if Lexicon::has(&self.lex.never_names, word) {
-            return true;
+    pub fn is_common_word(&self, i: usize) -> bool {
+        self.in_list(i, List::NeverNames)
+            || self.is_lowercase_word(Lower::of(self.word(i)).as_str())
+    }
+
+    /// True when some word token of the article is `lower` and begins in lowercase.
+    ///
+    /// Asked of a few sentence openers per article: searching the text for the word costs
+    /// less than gathering every lowercase word of every article into a set.
+    fn is_lowercase_word(&self, lower: &str) -> bool {
+        if !lower.chars().next().is_some_and(char::is_lowercase) {
+            return false;
         }
-        self.lowercase_words().contains(Lower::of(word).as_str())
+        let mut from = 0;
+        // Every occurrence, overlapping ones included, until one is a whole word token.
+        while let Some(found) = self.text.get(from..).and_then(|rest| rest.find(lower)) {
+            let at = from + found;
+            let k = self.tokens.partition_point(|t| t.start < at);
+            if self.tokens.get(k).is_some_and(|t| {
+                t.start == at && t.end == at + lower.len() && t.kind == TokenKind::Word
+            }) {
+                return true;
+            }
+            // The next occurrence starts at a later character.
+            from = at
+                + self
+                    .text
+                    .get(at..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8);
+        }
+        false
     }
 
     /// True when token `i` is a capitalised word no gazetteer hit covers.
@@ -152,5 +178,70 @@ impl<'a> Ctx<'a> {
                 .rposition(|b| b == b'-')
                 .and_then(|hyphen| w.get(hyphen + 1..))
                 .is_some_and(|last| last.chars().next().is_some_and(char::is_lowercase))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rustc_hash::FxHashSet as HashSet;
+
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// The answer of the set of lowercase words this search replaced, for every token.
+    fn common_by_set(text: &str) -> Vec<bool> {
+        let tokens = tokenize(text);
+        let lowercase: HashSet<&str> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        let lex = Lexicon::get();
+        tokens
+            .iter()
+            .map(|t| {
+                let w = t.text(text);
+                Lexicon::has(&lex.never_names, w) || lowercase.contains(Lower::of(w).as_str())
+            })
+            .collect()
+    }
+
+    fn common_by_search(text: &str) -> Vec<bool> {
+        let tokens = tokenize(text);
+        let ctx = Ctx::new(text, &tokens, Vec::new());
+        (0..tokens.len()).map(|i| ctx.is_common_word(i)).collect()
+    }
+
+    #[test]
+    fn common_words_are_found_as_the_set_found_them() {
+        let text = "Officials said the officials’ view. Order: order-ly, disorder. Ordering \
+                    Aa aaa aa-aa AA-AA. Über über ÜBER. Kelvin \u{212a}elvin kelvin. The \
+                    Monday x.y X.Y";
+        let by_search = common_by_search(text);
+        assert_eq!(by_search, common_by_set(text));
+        let tokens = tokenize(text);
+        let common: Vec<&str> = tokens
+            .iter()
+            .zip(&by_search)
+            .filter(|(_, c)| **c)
+            .map(|(t, _)| t.text(text))
+            .collect();
+        for w in ["Officials", "Über", "ÜBER", "AA-AA", "X.Y", "The", "Monday"] {
+            assert!(common.contains(&w), "{w} in {common:?}");
+        }
+        // "aa" is written only inside longer words.
+        assert!(!common.contains(&"Aa") && !common.contains(&"Ordering"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Any text: the same common words as the set of lowercase words.
+        #[test]
+        fn common_words_match_the_set(
+            text in "([Aa]{1,3}|[Bb]|[ .,’'\\-\\n]|ü|Ü|\u{212a}|k|The|said|Said){0,30}"
+        ) {
+            proptest::prop_assert_eq!(common_by_search(&text), common_by_set(&text));
+        }
     }
 }
