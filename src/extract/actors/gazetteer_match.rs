@@ -140,26 +140,35 @@ impl GazIndex {
         while start < bytes.len() {
             // A form starts with a whole character, so where one may start is a character
             // boundary; the character before is read only there.
-            if !self.trie.may_start_at(bytes, start) || follows_alphanumeric(text, start) {
-                start += 1;
-                continue;
-            }
-            let found = self
-                .trie
-                .longest_at(bytes, start, |end| ends_on_boundary(text, end));
-            match found {
-                Some((end, pattern)) => {
+            if self.trie.may_start_at(bytes, start) && !follows_alphanumeric(text, start) {
+                let found = self
+                    .trie
+                    .longest_at(bytes, start, |end| ends_on_boundary(text, end));
+                if let Some((end, pattern)) = found {
                     if let Some(&entry) = self.entries.get(pattern as usize) {
                         kept.push(GazMatch { start, end, entry });
                     }
                     // Matches that start inside this one are not kept.
                     start = end;
+                    continue;
                 }
-                None => start += 1,
             }
+            start = next_possible_start(bytes, start);
         }
         kept
     }
+}
+
+/// The next byte after `at` where a match may start: the ASCII letters and digits after a
+/// letter or digit are passed over, as a letter or digit stands before each of them.
+fn next_possible_start(bytes: &[u8], at: usize) -> usize {
+    let mut next = at + 1;
+    if bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes.get(next).is_some_and(u8::is_ascii_alphanumeric) {
+            next += 1;
+        }
+    }
+    next
 }
 
 /// True when a letter or digit stands right before byte `at`.

@@ -106,7 +106,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// The end of the word whose first character ends at byte `i`: letters and digits, joined by
 /// single hyphens, apostrophes and dots, up to a possessive.
 fn word_end(text: &str, mut i: usize) -> usize {
-    while let Some(c) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits, most of a word, without decoding.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         let after = i + c.len_utf8();
         if c.is_alphanumeric() {
             i = after;
@@ -146,8 +154,9 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// True when every letter is uppercase and there are at least two.
 pub fn is_all_caps(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && word.chars().all(|c| !c.is_lowercase())
+    // A lowercase letter, the usual answer, is found before the letters are counted.
+    word.chars().all(|c| !c.is_lowercase())
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 #[cfg(test)]
