@@ -1,7 +1,7 @@
 //! What the rules of one article look at: its tokens, which of them a gazetteer match covers,
 //! and small questions about them (is this word a sentence opener? lowercase elsewhere?).
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use super::gazetteer_match::GazTarget;
 use super::lexicon::{Lexicon, List, Lists, Lower};
@@ -33,6 +33,8 @@ pub struct Ctx<'a> {
     /// For each token, the word lists its text is in, worked out when first asked: the rules
     /// ask about the same few tokens again and again, list after list.
     lists: Vec<Cell<Lists>>,
+    /// The word tokens that begin in lowercase, by length, gathered when first asked.
+    lowercase_words: OnceCell<WordsByLength>,
     /// The word lists.
     pub lex: &'static Lexicon,
 }
@@ -59,6 +61,7 @@ impl<'a> Ctx<'a> {
             cover,
             hits,
             lists: vec![Cell::new(Lists::default()); tokens.len()],
+            lowercase_words: OnceCell::new(),
             lex: Lexicon::get(),
         }
     }
@@ -138,15 +141,19 @@ impl<'a> Ctx<'a> {
     /// True when some word token of the article is `lower` and begins in lowercase.
     ///
     /// Asked of a few sentence openers per article: comparing the tokens of the same length
-    /// costs less than gathering every lowercase word of every article into a set, or than
-    /// searching the text.
+    /// costs less than gathering every lowercase word of every article into a set.
     fn is_lowercase_word(&self, lower: &str) -> bool {
         lower.chars().next().is_some_and(char::is_lowercase)
-            && self.tokens.iter().any(|t| {
-                t.end.checked_sub(t.start) == Some(lower.len())
-                    && t.kind == TokenKind::Word
-                    && t.text(self.text) == lower
-            })
+            && self
+                .lowercase_words
+                .get_or_init(|| WordsByLength::new(self.text, self.tokens))
+                .of_length(lower.len())
+                .iter()
+                .any(|&k| {
+                    self.tokens
+                        .get(k as usize)
+                        .is_some_and(|t| t.text(self.text) == lower)
+                })
     }
 
     /// True when token `i` is a capitalised word no gazetteer hit covers.
@@ -156,6 +163,14 @@ impl<'a> Ctx<'a> {
         if !self.is_word(i) || self.cover.get(i).is_none_or(Option::is_some) {
             return false;
         }
+        // A word that opens with an ASCII letter or digit that is no capital, as most do.
+        if let Some(t) = self.tokens.get(i)
+            && let Some(first) = self.text.as_bytes().get(t.start)
+            && first.is_ascii()
+            && !first.is_ascii_uppercase()
+        {
+            return false;
+        }
         let w = self.word(i);
         is_capitalized(w)
             && !w
@@ -163,6 +178,68 @@ impl<'a> Ctx<'a> {
                 .rposition(|b| b == b'-')
                 .and_then(|hyphen| w.get(hyphen + 1..))
                 .is_some_and(|last| last.chars().next().is_some_and(char::is_lowercase))
+    }
+}
+
+/// Word lengths (bytes) with a group of their own; longer words share the last group.
+const LENGTH_GROUPS: usize = 24;
+
+/// Indexes of word tokens that begin in lowercase, grouped by byte length.
+struct WordsByLength {
+    /// Where each group starts in `tokens`, and where the last one ends.
+    starts: [u32; LENGTH_GROUPS + 1],
+    /// Token indexes, group after group, in text order within a group.
+    tokens: Vec<u32>,
+}
+
+impl WordsByLength {
+    /// Groups the lowercase word tokens of `text` (a counting sort).
+    fn new(text: &str, tokens: &[Token]) -> WordsByLength {
+        let group = |t: &Token| t.end.saturating_sub(t.start).min(LENGTH_GROUPS - 1);
+        // The first byte answers for ASCII, as for nearly every word.
+        let lowercase = |t: &&Token| {
+            t.kind == TokenKind::Word
+                && match text.as_bytes().get(t.start) {
+                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                    _ => text
+                        .get(t.start..t.end)
+                        .and_then(|w| w.chars().next())
+                        .is_some_and(char::is_lowercase),
+                }
+        };
+        let mut starts = [0u32; LENGTH_GROUPS + 1];
+        for t in tokens.iter().filter(lowercase) {
+            if let Some(n) = starts.get_mut(group(t) + 1) {
+                *n += 1;
+            }
+        }
+        for g in 1..=LENGTH_GROUPS {
+            starts[g] += starts[g - 1];
+        }
+        let mut next = starts;
+        let mut grouped = vec![0u32; starts[LENGTH_GROUPS] as usize];
+        for (k, t) in (0u32..).zip(tokens) {
+            if lowercase(&t)
+                && let Some(at) = next.get_mut(group(t))
+                && let Some(slot) = grouped.get_mut(*at as usize)
+            {
+                *slot = k;
+                *at += 1;
+            }
+        }
+        WordsByLength {
+            starts,
+            tokens: grouped,
+        }
+    }
+
+    /// The tokens that may be `len` bytes long.
+    fn of_length(&self, len: usize) -> &[u32] {
+        let g = len.min(LENGTH_GROUPS - 1);
+        let (Some(&from), Some(&to)) = (self.starts.get(g), self.starts.get(g + 1)) else {
+            return &[];
+        };
+        self.tokens.get(from as usize..to as usize).unwrap_or(&[])
     }
 }
 

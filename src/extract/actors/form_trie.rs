@@ -120,6 +120,7 @@ impl FormTrie {
     /// True when some form starts with the byte at `text[at]` and, unless it is the last
     /// byte or a form of one byte, with the pair of bytes there. Asked of nearly every byte of
     /// the text: the table of first bytes, which fits the fastest cache, rejects most.
+    #[inline]
     pub fn may_start_at(&self, text: &[u8], at: usize) -> bool {
         let Some(&first) = text.get(at) else {
             return false;
@@ -156,6 +157,7 @@ impl FormTrie {
 
     /// The longest form written at `text[start..]` whose end `end_ok` accepts, as `(end,
     /// pattern)`.
+    #[inline]
     pub fn longest_at(
         &self,
         text: &[u8],

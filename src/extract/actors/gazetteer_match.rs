@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::form_trie::FormTrie;
+use super::tokens::ascii_alnum_prefix;
 use crate::extract::gazetteer::{Gazetteer, PlaceKind};
 
 /// What a gazetteer surface form stands for.
@@ -162,13 +163,12 @@ impl GazIndex {
 /// The next byte after `at` where a match may start: the ASCII letters and digits after a
 /// letter or digit are passed over, as a letter or digit stands before each of them.
 fn next_possible_start(bytes: &[u8], at: usize) -> usize {
-    let mut next = at + 1;
+    let next = at + 1;
     if bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
-        while bytes.get(next).is_some_and(u8::is_ascii_alphanumeric) {
-            next += 1;
-        }
+        next + bytes.get(next..).map_or(0, ascii_alnum_prefix)
+    } else {
+        next
     }
-    next
 }
 
 /// True when a letter or digit stands right before byte `at`.

@@ -151,31 +151,29 @@ pub fn split_run(ctx: &Ctx, run: Run) -> Vec<Run> {
     close(&mut start, run.last, &mut pieces);
     // "Chrysler LLC Jim Press": an organization's head word followed by a given name and a
     // surname ends the organization; the person's name follows.
-    let pieces: Vec<Run> = pieces
-        .into_iter()
-        .flat_map(|p| {
-            let split = (p.first..p.last.saturating_sub(1)).rev().find(|&k| {
-                ctx.word(k).chars().next().is_some_and(char::is_uppercase)
-                    && ctx.in_list(k, List::OrgKeywords)
-                    && ctx.in_list(k + 1, List::GivenNames)
-            });
-            match split {
-                Some(k) => vec![
-                    Run {
-                        first: p.first,
-                        last: k,
-                    },
-                    Run {
-                        first: k + 1,
-                        last: p.last,
-                    },
-                ],
-                None => vec![p],
-            }
-        })
-        .collect();
+    let mut split_pieces: Vec<Run> = Vec::with_capacity(pieces.len() + 1);
+    for p in pieces {
+        let split = (p.first..p.last.saturating_sub(1)).rev().find(|&k| {
+            ctx.word(k).chars().next().is_some_and(char::is_uppercase)
+                && ctx.in_list(k, List::OrgKeywords)
+                && ctx.in_list(k + 1, List::GivenNames)
+        });
+        match split {
+            Some(k) => split_pieces.extend([
+                Run {
+                    first: p.first,
+                    last: k,
+                },
+                Run {
+                    first: k + 1,
+                    last: p.last,
+                },
+            ]),
+            None => split_pieces.push(p),
+        }
+    }
     // Trim trailing particles and dots, drop shouted stretches.
-    pieces
+    split_pieces
         .into_iter()
         .filter_map(|mut p| {
             while p.last > p.first

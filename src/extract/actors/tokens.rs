@@ -39,6 +39,26 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// For each byte, whether it is an ASCII letter or digit: one read per byte in the loops that
+/// pass over words.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The number of ASCII letters and digits that `bytes` starts with.
+pub fn ascii_alnum_prefix(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
 /// The character at byte `at` of `text`, if one starts there.
 fn char_at(text: &str, at: usize) -> Option<char> {
     // ASCII, nearly every character of news, is read without decoding.
@@ -109,9 +129,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // ASCII letters and digits, most of a word, without decoding.
-        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            i += 1;
-        }
+        i += bytes.get(i..).map_or(0, ascii_alnum_prefix);
         let Some(c) = char_at(text, i) else {
             break;
         };
