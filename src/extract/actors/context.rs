@@ -186,41 +186,55 @@ const LENGTH_GROUPS: usize = 24;
 
 /// Indexes of word tokens that begin in lowercase, grouped by byte length.
 struct WordsByLength {
-    /// Where each group starts in `tokens`, and where the last one ends.
-    starts: [u32; LENGTH_GROUPS + 1],
+    /// Where each group starts in `tokens`, then where the spare group of the other tokens
+    /// starts and ends.
+    starts: [u32; LENGTH_GROUPS + 2],
     /// Token indexes, group after group, in text order within a group.
     tokens: Vec<u32>,
+}
+
+/// True when the text of token `t` begins with a lowercase letter. The first byte answers for
+/// ASCII, as for nearly every word.
+fn begins_in_lowercase(text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.start) {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => text
+            .get(t.start..t.end)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase),
+    }
 }
 
 impl WordsByLength {
     /// Groups the lowercase word tokens of `text` (a counting sort).
     fn new(text: &str, tokens: &[Token]) -> WordsByLength {
-        let group = |t: &Token| t.end.saturating_sub(t.start).min(LENGTH_GROUPS - 1);
-        // The first byte answers for ASCII, as for nearly every word.
-        let lowercase = |t: &&Token| {
-            t.kind == TokenKind::Word
-                && match text.as_bytes().get(t.start) {
-                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                    _ => text
-                        .get(t.start..t.end)
-                        .and_then(|w| w.chars().next())
-                        .is_some_and(char::is_lowercase),
+        // Each token's group, or the spare group past the last for the other tokens: whether a
+        // token is a lowercase word is asked once, and the counting does not branch on it.
+        let groups: Vec<u8> = tokens
+            .iter()
+            .map(|t| {
+                let group = t.end.saturating_sub(t.start).min(LENGTH_GROUPS - 1);
+                if t.kind == TokenKind::Word && begins_in_lowercase(text, t) {
+                    group as u8
+                } else {
+                    LENGTH_GROUPS as u8
                 }
-        };
-        let mut starts = [0u32; LENGTH_GROUPS + 1];
-        for t in tokens.iter().filter(lowercase) {
-            if let Some(n) = starts.get_mut(group(t) + 1) {
+            })
+            .collect();
+        // Counts, then starts, of every group and the spare one.
+        let mut starts = [0u32; LENGTH_GROUPS + 2];
+        for &g in &groups {
+            if let Some(n) = starts.get_mut(usize::from(g) + 1) {
                 *n += 1;
             }
         }
-        for g in 1..=LENGTH_GROUPS {
+        for g in 1..starts.len() {
             starts[g] += starts[g - 1];
         }
         let mut next = starts;
-        let mut grouped = vec![0u32; starts[LENGTH_GROUPS] as usize];
-        for (k, t) in (0u32..).zip(tokens) {
-            if lowercase(&t)
-                && let Some(at) = next.get_mut(group(t))
+        let mut grouped = vec![0u32; tokens.len()];
+        for (k, &g) in (0u32..).zip(&groups) {
+            if let Some(at) = next.get_mut(usize::from(g))
                 && let Some(slot) = grouped.get_mut(*at as usize)
             {
                 *slot = k;
