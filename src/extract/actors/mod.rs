@@ -12,6 +12,7 @@
 mod candidate;
 mod context;
 mod definite;
+mod form_trie;
 mod fuzzy;
 mod gazetteer_match;
 mod lexicon;

@@ -4,7 +4,7 @@
 //! unknown abbreviation standing alone.
 
 use super::context::Ctx;
-use super::lexicon::{Lexicon, Lower};
+use super::lexicon::{List, Lower};
 use super::tokens::is_all_caps;
 
 /// A run of tokens, `first..=last`.
@@ -77,7 +77,7 @@ pub fn capitalized_runs(ctx: &Ctx) -> Vec<Run> {
             } else if (ctx.word(j) == "." && ctx.word(last).chars().count() == 1
                 || is_connector(ctx.word(j))
                 // "Movement for Justice and Peace": "and" inside an organization's name only.
-                || ctx.word(j) == "and" && has_head(ctx, Run { first, last }, &ctx.lex.org_keywords))
+                || ctx.word(j) == "and" && has_head(ctx, Run { first, last }, List::OrgKeywords))
                 && !newline(j)
                 && ctx.is_free_capitalized(j + 1)
                 && !newline(j + 1)
@@ -104,24 +104,20 @@ pub fn capitalized_runs(ctx: &Ctx) -> Vec<Run> {
     runs
 }
 
-/// True when a capitalised word is a head word from `set`.
-fn has_head(ctx: &Ctx, run: Run, set: &super::word_set::WordSet) -> bool {
-    (run.first..=run.last).any(|i| {
-        let w = ctx.word(i);
-        w.chars().next().is_some_and(char::is_uppercase) && Lexicon::has(set, w)
-    })
+/// True when a capitalised word is a head word from `list`.
+fn has_head(ctx: &Ctx, run: Run, list: List) -> bool {
+    (run.first..=run.last)
+        .any(|i| ctx.word(i).chars().next().is_some_and(char::is_uppercase) && ctx.in_list(i, list))
 }
 
 /// Splits a run into the names it holds: connectors split it unless a head word makes it one
 /// organization or place name; common words and shouted (all-caps) stretches are dropped.
 pub fn split_run(ctx: &Ctx, run: Run) -> Vec<Run> {
-    let lex = ctx.lex;
     // A head word holds a name together across its connectors: anywhere for organizations
     // ("Ministry of Foreign Affairs"), at the end for places ("Tahoua Region", not "Tahoua
     // Region of Niger").
     let whole = run.len() >= 2
-        && (has_head(ctx, run, &lex.org_keywords)
-            || Lexicon::has(&lex.place_keywords, ctx.word(run.last)));
+        && (has_head(ctx, run, List::OrgKeywords) || ctx.in_list(run.last, List::PlaceKeywords));
     let mut pieces = Vec::new();
     let mut start: Option<usize> = None;
     let close = |start: &mut Option<usize>, end: usize, pieces: &mut Vec<Run>| {
@@ -143,8 +139,8 @@ pub fn split_run(ctx: &Ctx, run: Run) -> Vec<Run> {
             false
         } else {
             // Days, months, pronouns; and a common word opening a sentence ("Order has …").
-            Lexicon::has(&lex.never_names, w) && !(whole && i > run.first)
-                || (ctx.starts_sentence(i) && is_sentence_opener(ctx, w))
+            ctx.in_list(i, List::NeverNames) && !(whole && i > run.first)
+                || (ctx.starts_sentence(i) && is_sentence_opener(ctx, i))
         };
         if breaks {
             close(&mut start, i.wrapping_sub(1), &mut pieces);
@@ -155,32 +151,29 @@ pub fn split_run(ctx: &Ctx, run: Run) -> Vec<Run> {
     close(&mut start, run.last, &mut pieces);
     // "Chrysler LLC Jim Press": an organization's head word followed by a given name and a
     // surname ends the organization; the person's name follows.
-    let pieces: Vec<Run> = pieces
-        .into_iter()
-        .flat_map(|p| {
-            let split = (p.first..p.last.saturating_sub(1)).rev().find(|&k| {
-                let w = ctx.word(k);
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && Lexicon::has(&lex.org_keywords, w)
-                    && Lexicon::has(&lex.given_names, ctx.word(k + 1))
-            });
-            match split {
-                Some(k) => vec![
-                    Run {
-                        first: p.first,
-                        last: k,
-                    },
-                    Run {
-                        first: k + 1,
-                        last: p.last,
-                    },
-                ],
-                None => vec![p],
-            }
-        })
-        .collect();
+    let mut split_pieces: Vec<Run> = Vec::with_capacity(pieces.len() + 1);
+    for p in pieces {
+        let split = (p.first..p.last.saturating_sub(1)).rev().find(|&k| {
+            ctx.word(k).chars().next().is_some_and(char::is_uppercase)
+                && ctx.in_list(k, List::OrgKeywords)
+                && ctx.in_list(k + 1, List::GivenNames)
+        });
+        match split {
+            Some(k) => split_pieces.extend([
+                Run {
+                    first: p.first,
+                    last: k,
+                },
+                Run {
+                    first: k + 1,
+                    last: p.last,
+                },
+            ]),
+            None => split_pieces.push(p),
+        }
+    }
     // Trim trailing particles and dots, drop shouted stretches.
-    pieces
+    split_pieces
         .into_iter()
         .filter_map(|mut p| {
             while p.last > p.first
@@ -204,8 +197,9 @@ pub fn split_run(ctx: &Ctx, run: Run) -> Vec<Run> {
 /// A capitalised word at the start of a sentence that is probably an ordinary word there:
 /// written in lowercase elsewhere, in the never-names list, or shaped like an adverb or a
 /// participle ("Underscoring", "Reportedly").
-fn is_sentence_opener(ctx: &Ctx, word: &str) -> bool {
-    ctx.is_common_word(word)
+fn is_sentence_opener(ctx: &Ctx, i: usize) -> bool {
+    let word = ctx.word(i);
+    ctx.is_common_word(i)
         || (word.chars().count() > 5 && (word.ends_with("ing") || word.ends_with("ly")))
 }
 
@@ -220,23 +214,23 @@ pub enum PatternKind {
 
 /// Classifies a name run as an organization or a place by pattern, if any applies.
 pub fn classify(ctx: &Ctx, run: Run) -> Option<PatternKind> {
-    let lex = ctx.lex;
     let first = ctx.word(run.first);
-    let last = ctx.word(run.last);
     if run.len() >= 2 {
         if first == "Operation" {
             return Some(PatternKind::Org);
         }
-        if Lexicon::has(&lex.place_keywords, last) || matches!(first, "Lake" | "Mount" | "Mt") {
+        if ctx.in_list(run.last, List::PlaceKeywords) || matches!(first, "Lake" | "Mount" | "Mt") {
             return Some(PatternKind::Place);
         }
-        if has_head(ctx, run, &lex.org_keywords) {
+        if has_head(ctx, run, List::OrgKeywords) {
             return Some(PatternKind::Org);
         }
     }
     // "the PNDS Tarraya party", "the L’Enqueteur newspaper".
     let next = ctx.word(run.last + 1);
-    if next.chars().next().is_some_and(char::is_lowercase) && Lexicon::has(&lex.org_nouns, next) {
+    if next.chars().next().is_some_and(char::is_lowercase)
+        && ctx.in_list(run.last + 1, List::OrgNouns)
+    {
         return Some(PatternKind::Org);
     }
     // "the channel France24", "the newspaper Le Monde".
@@ -244,7 +238,7 @@ pub fn classify(ctx: &Ctx, run: Run) -> Option<PatternKind> {
         let p = ctx.word(prev);
         let det = prev.checked_sub(1).map(|d| Lower::of(ctx.word(d)));
         if p.chars().next().is_some_and(char::is_lowercase)
-            && Lexicon::has(&lex.org_nouns, p)
+            && ctx.in_list(prev, List::OrgNouns)
             && matches!(det.as_ref().map(Lower::as_str), Some("the" | "a" | "an"))
         {
             return Some(PatternKind::Org);
@@ -253,23 +247,26 @@ pub fn classify(ctx: &Ctx, run: Run) -> Option<PatternKind> {
     if acronym_after(ctx, run).is_some() && run.len() >= 2 {
         return Some(PatternKind::Org);
     }
-    if run.len() == 1 && is_unknown_acronym(ctx, first) {
+    if run.len() == 1 && is_unknown_acronym(ctx, run.first) {
         return Some(PatternKind::Org);
     }
     None
 }
 
-/// An abbreviation that probably names an organization: 2 to 6 capitals, not in the stoplist.
-pub fn is_unknown_acronym(ctx: &Ctx, word: &str) -> bool {
+/// An abbreviation that probably names an organization: 2 to 6 capitals, not in the stoplist
+/// (token `i`).
+pub fn is_unknown_acronym(ctx: &Ctx, i: usize) -> bool {
+    let word = ctx.word(i);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     is_all_caps(word)
         && (2..=6).contains(&letters)
         && word
             .chars()
             .all(|c| c.is_alphanumeric() || c == '.' || c == '&')
-        && !Lexicon::has(&ctx.lex.acronym_stoplist, word)
-        && !Lexicon::has(&ctx.lex.never_names, word)
-        && !ctx.lex.is_title(word)
+        && {
+            let lists = ctx.lists(i);
+            !lists.has(List::AcronymStoplist) && !lists.has(List::NeverNames) && !lists.is_title()
+        }
 }
 
 /// The token of an acronym in parentheses right after the run: "… States (Ecowas)".

@@ -3,7 +3,7 @@
 //! other name ("who also goes by …"), or a common given name opening a pair of names.
 
 use super::context::Ctx;
-use super::lexicon::{Lexicon, Lower};
+use super::lexicon::{List, Lower};
 use super::patterns::Run;
 use super::roles::{RoleBefore, apposition_after, role_before};
 use crate::model::Span;
@@ -48,7 +48,6 @@ fn is_personal_speech(word: &str) -> bool {
 
 /// Gathers the evidence for the name `run` (titles already stripped from it).
 pub fn evidence(ctx: &Ctx, run: Run) -> PersonEvidence {
-    let lex = ctx.lex;
     let before = role_before(ctx, run.first);
     let apposition = apposition_after(ctx, run.last + 1);
     let next = ctx.word(run.last + 1);
@@ -67,7 +66,7 @@ pub fn evidence(ctx: &Ctx, run: Run) -> PersonEvidence {
             ("goes", "by") | ("known", "as") | ("also", "aka") | (_, "a.k.a.")
         ) || b == "aka"
     };
-    let given = run.len() >= 2 && Lexicon::has(&lex.given_names, ctx.word(run.first));
+    let given = run.len() >= 2 && ctx.in_list(run.first, List::GivenNames);
     let shape_ok = run.len() <= 4
         && (run.first..=run.last).all(|i| {
             let w = ctx.word(i);

@@ -4,7 +4,7 @@
 
 use super::context::Ctx;
 use super::gazetteer_match::GazTarget;
-use super::lexicon::{Lexicon, Lower};
+use super::lexicon::{List, Lower};
 use crate::model::Span;
 
 /// What the words before a name say about it.
@@ -77,13 +77,12 @@ fn is_function_word(word: &str) -> bool {
 
 /// Reads the role phrase that ends right before token `name_start`.
 pub fn role_before(ctx: &Ctx, name_start: usize) -> RoleBefore {
-    let lex = ctx.lex;
     let mut out = RoleBefore::default();
     let Some(mut j) = name_start.checked_sub(1) else {
         return out;
     };
     // `Mr.` / `Dr.`: skip the abbreviation's dot.
-    if ctx.word(j) == "." && j > 0 && lex.is_title(ctx.word(j - 1)) {
+    if ctx.word(j) == "." && j > 0 && ctx.lists(j - 1).is_title() {
         j -= 1;
     }
     // An apposition: "The UN secretary general, Antonio Guterres".
@@ -104,26 +103,27 @@ pub fn role_before(ctx: &Ctx, name_start: usize) -> RoleBefore {
             break;
         }
         let w = ctx.word(i);
-        let is_head = lex.is_title(w) || (apposition && Lexicon::has(&lex.relation_nouns, w));
+        let lists = ctx.lists(i);
+        let is_head = lists.is_title() || (apposition && lists.has(List::RelationNouns));
         let after_of = first.is_some_and(|f| ctx.word(f) == "of");
         let lower_content = w.chars().next().is_some_and(char::is_lowercase)
             && !is_function_word(w)
-            && !Lexicon::has(&lex.speech_verbs, w)
+            && !lists.has(List::SpeechVerbs)
             && has_head
             && !after_of;
         let connector = w == "of" && first.is_some();
-        if !(is_head || lex.is_role_word(w) || lower_content || connector) {
+        if !(is_head || lists.is_role_word() || lower_content || connector) {
             break;
         }
         if is_head {
             has_head = true;
         }
-        if !Lexicon::has(&lex.honorifics, w) {
+        if !lists.has(List::Honorifics) {
             only_honorifics = false;
         }
         // The head must be the word nearest the name, or a modifier after it must qualify it
         // ("Secretary of State"): a phrase ending in a plain lowercase word is no role.
-        if first.is_none() && !lex.is_role_word(w) && !is_head {
+        if first.is_none() && !lists.is_role_word() && !is_head {
             break;
         }
         first = Some(i);
@@ -165,7 +165,7 @@ pub fn role_before(ctx: &Ctx, name_start: usize) -> RoleBefore {
     out.marks_person = true;
     if !only_honorifics {
         let from = (first..=end)
-            .find(|&i| !Lexicon::has(&lex.honorifics, ctx.word(i)))
+            .find(|&i| !ctx.in_list(i, List::Honorifics))
             .unwrap_or(first);
         let start = ctx.tokens.get(from).map_or(0, |t| t.start);
         let stop = ctx.tokens.get(end).map_or(0, |t| t.end);
@@ -199,14 +199,14 @@ pub fn apposition_after(ctx: &Ctx, after: usize) -> Option<Span> {
     let mut person = false;
     while to < from + 6 && ctx.is_word(to) {
         let w = ctx.word(to);
-        if to > from && (w.ends_with("ing") || w == "who" || Lexicon::has(&ctx.lex.speech_verbs, w))
-        {
+        let lists = ctx.lists(to);
+        if to > from && (w.ends_with("ing") || w == "who" || lists.has(List::SpeechVerbs)) {
             break;
         }
-        if Lexicon::has(&ctx.lex.org_nouns, w) || Lexicon::has(&ctx.lex.place_keywords, w) {
+        if lists.has(List::OrgNouns) || lists.has(List::PlaceKeywords) {
             return None;
         }
-        if Lexicon::has(&ctx.lex.person_nouns, w) || ctx.lex.is_title(w) {
+        if lists.has(List::PersonNouns) || lists.is_title() {
             person = true;
         }
         to += 1;

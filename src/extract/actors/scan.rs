@@ -5,7 +5,7 @@
 use super::candidate::{Candidate, Class, RoleRange, offsets_fit};
 use super::context::{Ctx, GazHit};
 use super::gazetteer_match::{GazForm, GazIndex, GazMatch, GazTarget};
-use super::lexicon::{Lexicon, Lower};
+use super::lexicon::{Lexicon, List, Lower};
 use super::patterns::{PatternKind, Run, acronym_after, capitalized_runs, classify, split_run};
 use super::people::evidence;
 use super::tokens::{Token, TokenKind, tokenize};
@@ -148,7 +148,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                     .is_some_and(|h| !matches!(h.target, GazTarget::Org(_)) && !h.demonym);
             // "Kano Region": a lone place head word right after a city or region.
             let region_of_place = piece.len() == 1
-                && Lexicon::has(&ctx.lex.place_keywords, ctx.word(piece.first))
+                && ctx.in_list(piece.first, List::PlaceKeywords)
                 && piece
                     .first
                     .checked_sub(1)
@@ -179,7 +179,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 let mut piece = piece;
                 while let Some(of) = (piece.first..piece.last).find(|&i| ctx.word(i) == "of")
                     && (piece.first..of)
-                        .all(|i| ctx.lex.is_title(ctx.word(i)) || ctx.lex.is_role_word(ctx.word(i)))
+                        .all(|i| ctx.lists(i).is_title() || ctx.lists(i).is_role_word())
                     && of > piece.first
                 {
                     piece.first = of + 1;
@@ -260,18 +260,17 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                 continue;
             }
             // Titles at the front are no part of the name ("President Mohamed Bazoum").
-            let lex = ctx.lex;
             let mut name = piece;
             // "Apple CEO Steve Jobs": a title inside the run ends what comes before the name.
             if let Some(k) = (name.first..name.last)
                 .rev()
-                .find(|&k| lex.is_title(ctx.word(k)))
+                .find(|&k| ctx.lists(k).is_title())
             {
                 name.first = k + 1;
             }
             while name.first < name.last
-                && (lex.is_title(ctx.word(name.first))
-                    || lex.is_role_word(ctx.word(name.first))
+                && (ctx.lists(name.first).is_title()
+                    || ctx.lists(name.first).is_role_word()
                     || matches!(ctx.word(name.first), "of" | "the" | "for"))
             {
                 name.first += 1;
@@ -279,12 +278,10 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
                     name.first += 1;
                 }
             }
-            let lone = ctx.word(name.first);
+            let lone = ctx.lists(name.first);
             if name.first > name.last
                 || name.len() == 1
-                    && (lex.is_title(lone)
-                        || lex.is_role_word(lone)
-                        || Lexicon::has(&lex.never_names, lone))
+                    && (lone.is_title() || lone.is_role_word() || lone.has(List::NeverNames))
             {
                 continue;
             }
@@ -315,9 +312,7 @@ pub fn scan_article(text: &str, index: &GazIndex) -> ArticleScan {
             }
             // "Operating Officer": a name does not end in a title, unless a given name opens
             // it ("Martin Luther King").
-            if lex.is_title(ctx.word(name.last))
-                && !Lexicon::has(&lex.given_names, ctx.word(name.first))
-            {
+            if ctx.lists(name.last).is_title() && !ctx.in_list(name.first, List::GivenNames) {
                 continue;
             }
             let Some(last) = tok(name.last) else {
@@ -436,8 +431,8 @@ fn index32(i: usize) -> u32 {
 /// True when a capitalised organization head word is in the run.
 fn has_org_head(ctx: &Ctx, run: Run) -> bool {
     (run.first..=run.last).any(|i| {
-        let w = ctx.word(i);
-        w.chars().next().is_some_and(char::is_uppercase) && Lexicon::has(&ctx.lex.org_keywords, w)
+        ctx.word(i).chars().next().is_some_and(char::is_uppercase)
+            && ctx.in_list(i, List::OrgKeywords)
     })
 }
 
@@ -446,7 +441,7 @@ fn has_org_head(ctx: &Ctx, run: Run) -> bool {
 fn is_no_noun(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.word(i);
     !w.chars().next().is_some_and(char::is_lowercase)
-        || Lexicon::has(&ctx.lex.speech_verbs, w)
+        || ctx.in_list(i, List::SpeechVerbs)
         || w.ends_with("ed")
         || matches!(
             w,

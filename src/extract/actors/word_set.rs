@@ -3,7 +3,7 @@
 //! over each word's length and first and last letters rejects most words before any
 //! lowercasing or hashing (a sixth of the actor scan's time went to these lookups).
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Bits of the filter: 4,096 (512 bytes per list) keep even the list of given names sparse.
 const FILTER_BITS: usize = 4096;
@@ -62,6 +62,61 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
     }
+
+    /// Every word of the set, in no order.
+    #[cfg(test)]
+    pub fn words_for_tests(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+}
+
+/// Up to sixteen word sets in one table, for asking about a word once for all of them: for
+/// each word, the sets that hold it (bit `k` for set `k`), and one filter whose slots say which
+/// sets hold an ASCII word with that filter bit. Its answers are those of the sets.
+#[derive(Debug, Clone, Default)]
+pub struct WordTable {
+    words: HashMap<String, u16>,
+    filter: Vec<u16>,
+}
+
+impl WordTable {
+    /// The table of `sets` (set `k` is bit `k`; sets past the sixteenth are left out).
+    pub fn new(sets: &[&WordSet]) -> WordTable {
+        let mut table = WordTable {
+            words: HashMap::default(),
+            filter: vec![0; FILTER_BITS],
+        };
+        for (k, set) in (0..16).zip(sets) {
+            let mask = 1u16 << k;
+            for w in &set.words {
+                *table.words.entry(w.clone()).or_default() |= mask;
+            }
+            for b in 0..FILTER_BITS {
+                if set
+                    .filter
+                    .get(b / 64)
+                    .is_some_and(|s| s & (1 << (b % 64)) != 0)
+                    && let Some(slot) = table.filter.get_mut(b)
+                {
+                    *slot |= mask;
+                }
+            }
+        }
+        table
+    }
+
+    /// The sets whose [`WordSet::may_hold`] is true for `word`.
+    pub fn may_hold(&self, word: &str) -> u16 {
+        if !word.is_ascii() {
+            return u16::MAX;
+        }
+        self.filter.get(bit(word.as_bytes())).copied().unwrap_or(0)
+    }
+
+    /// The sets that contain the lowercase `word`.
+    pub fn containing(&self, word: &str) -> u16 {
+        self.words.get(word).copied().unwrap_or(0)
+    }
 }
 
 #[cfg(test)]
@@ -84,6 +139,32 @@ mod tests {
         }
         assert!(set.contains("gen"));
         assert!(!set.contains("Gen"));
+    }
+
+    #[test]
+    fn a_table_answers_as_its_sets() {
+        let a = WordSet::new(["president".to_string(), "gen".into(), "über".into()]);
+        let b = WordSet::new(["gen".to_string(), "said".into()]);
+        let table = WordTable::new(&[&a, &b]);
+        for w in [
+            "president",
+            "President",
+            "gen",
+            "Gen",
+            "über",
+            "said",
+            "Said",
+            "okafor",
+            "the",
+            "Über",
+            "",
+        ] {
+            let may = u16::from(a.may_hold(w)) | u16::from(b.may_hold(w)) << 1;
+            assert_eq!(table.may_hold(w) & 3, may, "{w}");
+            let holds = u16::from(a.contains(w)) | u16::from(b.contains(w)) << 1;
+            assert_eq!(table.containing(w), holds, "{w}");
+        }
+        assert_eq!(table.containing("gen"), 3);
     }
 
     #[test]
