@@ -173,14 +173,36 @@ const STOP: &[&str] = &[
     "t",
 ];
 
-/// The stopwords, for lookup by the lowercased word (every word of every event's sentences is
-/// looked up: a fast hash, not the default DoS-resistant one, which the words cannot exploit).
-static STOP_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| STOP.iter().copied().collect());
+/// The stopwords as [`short_key`]s, for lookup by the lowercased word (every word of every
+/// event's sentences is looked up: a number hashes and compares in a few instructions, a
+/// string byte by byte).
+static STOP_KEYS: LazyLock<FxHashSet<u128>> =
+    LazyLock::new(|| STOP.iter().filter_map(|w| short_key(w)).collect());
 
-/// The longest stopword in bytes: longer words skip the lookup.
-static LONGEST_STOP: LazyLock<usize> =
-    LazyLock::new(|| STOP.iter().map(|w| w.len()).max().unwrap_or(0));
+/// The most bytes a [`short_key`] holds; every stopword is shorter.
+const SHORT: usize = 15;
+
+/// A short word as one number: its bytes and its length packed together, so that two words
+/// have the same key exactly when they are the same word. Words longer than [`SHORT`] bytes
+/// have none.
+fn short_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > SHORT {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    if let Some(last) = buf.last_mut() {
+        // At most 15, so the length fits the last byte, which no word byte reaches.
+        *last = bytes.len() as u8;
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Whether `lowercase` (a lowercased word) is a stopword.
+fn is_stop(lowercase: &str) -> bool {
+    short_key(lowercase).is_some_and(|k| STOP_KEYS.contains(&k))
+}
 
 /// A rough stem of a lowercase word, in two parts to be joined: a prefix of the word and an
 /// ending to append ("countries" gives "countr" and "y"), so no new string is needed.
@@ -226,7 +248,7 @@ fn for_each_stem(text: &str, scratch: &mut String, mut found: impl FnMut(&str, &
         .filter(|w| w.chars().nth(1).is_some() && !w.bytes().all(|b| b.is_ascii_digit()));
     for w in words {
         lowercase_into(w, scratch);
-        if scratch.len() <= *LONGEST_STOP && STOP_SET.contains(scratch.as_str()) {
+        if is_stop(scratch) {
             continue;
         }
         // Day and month names are ASCII words of 3 to 9 letters: the lookup is skipped for the
@@ -280,6 +302,21 @@ mod tests {
             content_words("Mr Bazoum tweeted on Thursday that he was detained."),
             ["bazoum", "detain", "tweet"]
         );
+    }
+
+    #[test]
+    fn stopwords_are_found_by_key_and_only_they() {
+        for w in STOP {
+            assert!(is_stop(w), "{w}");
+        }
+        let longest = STOP.iter().map(|w| w.len()).max().unwrap_or(0);
+        assert!(longest <= SHORT, "{longest}");
+        // Prefixes, extensions and padding of stopwords are other words.
+        for w in ["th", "thee", "the\0", "aa", "a-", "saids", "detained", "élection", ""] {
+            assert!(!is_stop(w), "{w}");
+        }
+        assert_eq!(short_key("abcdefghijklmnop"), None);
+        assert_ne!(short_key("abcdefghijklmno"), short_key("abcdefghijklmn"));
     }
 
     #[test]
