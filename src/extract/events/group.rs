@@ -91,6 +91,17 @@ impl CommonActors {
         }
     }
 
+    /// The most two actor lists can have in common: all actors of the shorter. Scores with it
+    /// are never below those with [`CommonActors::between`] (the score grows with the actors
+    /// in common), and it costs no merge.
+    fn at_most(a: &[ActorId], b: &[ActorId]) -> CommonActors {
+        let fewer = a.len().min(b.len());
+        CommonActors {
+            common: fewer,
+            fewer,
+        }
+    }
+
     /// The similarity of two profiles with `words_a` and `words_b` words, `common` of them
     /// shared.
     fn score(&self, words_a: usize, words_b: usize, common: usize) -> f32 {
@@ -220,6 +231,17 @@ impl Best {
     }
 }
 
+/// A member that may be the one most similar to the event being placed.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    member: u32,
+    group: u32,
+    /// The words it shares with the event.
+    common: u32,
+    /// Its words.
+    words: u32,
+}
+
 /// The state of clustering one date's events, one event after the other.
 struct Clustering<'p> {
     /// The events' words and actors.
@@ -236,6 +258,8 @@ struct Clustering<'p> {
     by_group: Tally,
     /// The candidate groups compared (group, listings), the most listings first.
     ranked: Vec<(u32, u32)>,
+    /// The members of compared groups sharing a word with the event being placed.
+    candidates: Vec<Candidate>,
     /// Whether each group is among `ranked`.
     compared: Vec<bool>,
     /// The words of the event being placed, when some are too common to be counted by the index.
@@ -254,6 +278,7 @@ impl<'p> Clustering<'p> {
             // There are never more groups than events.
             by_group: Tally::new(events),
             ranked: Vec::new(),
+            candidates: Vec::new(),
             compared: vec![false; events],
             in_event: IdSet::new(packed.vocabulary),
         }
@@ -331,22 +356,60 @@ impl<'p> Clustering<'p> {
 
     /// The best group when every word of the event was counted by the index: the counts are
     /// exact, and only the members sharing a word can match, so only they are scored.
-    fn best_sharing_member(&self, ids: &[u32], actors: &[ActorId]) -> Best {
-        let mut best = Best::default();
+    ///
+    /// The member sharing the largest share of its words is scored first: it is usually the
+    /// best, and once its score is known, most other members are ruled out by the most they
+    /// could score with every actor in common, without comparing their actors.
+    fn best_sharing_member(&mut self, ids: &[u32], actors: &[ActorId]) -> Best {
+        self.candidates.clear();
         for &m in self.by_member.touched() {
             let Some(&g) = self.group_of.get(m as usize) else {
                 continue;
             };
-            if !self.compared.get(g as usize).is_some_and(|&c| c) {
+            if self.compared.get(g as usize).is_some_and(|&c| c) {
+                let words = self.packed.profile(m as usize).0.len();
+                self.candidates.push(Candidate {
+                    member: m,
+                    group: g,
+                    common: self.by_member.get(m),
+                    words: u32::try_from(words).unwrap_or(u32::MAX),
+                });
+            }
+        }
+        let mut best = Best::default();
+        let Some(first) = self.largest_share(ids.len()) else {
+            return best;
+        };
+        let score = |c: &Candidate, actors_in_common: CommonActors| {
+            actors_in_common.score(ids.len(), c.words as usize, c.common as usize)
+        };
+        for (k, c) in self.candidates.iter().enumerate() {
+            let (_, m_actors) = self.packed.profile(c.member as usize);
+            if k != first
+                && !best.beaten_by(c.group, score(c, CommonActors::at_most(actors, m_actors)))
+            {
                 continue;
             }
-            let common = self.by_member.get(m) as usize;
-            let (m_ids, m_actors) = self.packed.profile(m as usize);
-            let score =
-                CommonActors::between(actors, m_actors).score(ids.len(), m_ids.len(), common);
-            best.offer(g, score);
+            best.offer(c.group, score(c, CommonActors::between(actors, m_actors)));
         }
         best
+    }
+
+    /// Which candidate shares the largest share of its words or the event's `words` (whichever
+    /// are fewer), if any: compared as integers, by cross-multiplying.
+    fn largest_share(&self, words: usize) -> Option<usize> {
+        let share = |c: &Candidate| {
+            let fewer = (c.words as usize).min(words).max(1) as u64;
+            (u64::from(c.common), fewer)
+        };
+        let mut largest: Option<(usize, (u64, u64))> = None;
+        for (k, c) in self.candidates.iter().enumerate() {
+            let (common, fewer) = share(c);
+            if largest.is_none_or(|(_, (lc, lf))| common * lf > lc * fewer) {
+                largest = Some((k, (common, fewer)));
+            }
+        }
+        largest.map(|(k, _)| k)
     }
 
     /// The best group when `common_words` of the event's words were too common to be counted

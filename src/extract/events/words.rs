@@ -312,7 +312,17 @@ mod tests {
         let longest = STOP.iter().map(|w| w.len()).max().unwrap_or(0);
         assert!(longest <= SHORT, "{longest}");
         // Prefixes, extensions and padding of stopwords are other words.
-        for w in ["th", "thee", "the\0", "aa", "a-", "saids", "detained", "élection", ""] {
+        for w in [
+            "th",
+            "thee",
+            "the\0",
+            "aa",
+            "a-",
+            "saids",
+            "detained",
+            "élection",
+            "",
+        ] {
             assert!(!is_stop(w), "{w}");
         }
         assert_eq!(short_key("abcdefghijklmnop"), None);
