@@ -578,13 +578,19 @@ mod tests {
         (groups, many_candidates, common_word)
     }
 
-    #[test]
-    fn clusters_as_the_first_implementation_did() {
-        // A busy date made up: each event has one of three very frequent words, which soon
-        // lies in hundreds of groups, and words from a few thousand; a third of the events
-        // retell an earlier one with a few words changed, so groups grow past the members
-        // compared, and events find more candidate groups than are compared.
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    /// A busy date made up from `seed`: each event has one of three very frequent words, which
+    /// soon lies in hundreds of groups, and words from `vocabulary`; a third of the events
+    /// retell an earlier one with a few words changed, so groups grow past the members
+    /// compared, and events find more candidate groups than are compared. Events name up to
+    /// `most_actors` of `actors` actors.
+    fn busy_date(
+        seed: u64,
+        events: u64,
+        vocabulary: u64,
+        actors: u64,
+        most_actors: u64,
+    ) -> Vec<(Vec<u64>, Vec<ActorId>)> {
+        let mut state = seed;
         let mut next = move |below: u64| {
             state ^= state << 13;
             state ^= state >> 7;
@@ -593,23 +599,29 @@ mod tests {
         };
         let hash = |w: u64| crate::text::words::fnv1a(&w.to_le_bytes());
         let mut owned: Vec<(Vec<u64>, Vec<ActorId>)> = Vec::new();
-        for i in 0..3000u64 {
+        for i in 0..events {
             let mut words: Vec<u64> = if i > 0 && next(3) == 0 {
                 let (earlier, _) = &owned[next(i) as usize];
                 earlier.iter().copied().filter(|_| next(4) != 0).collect()
             } else {
                 vec![hash(next(3))]
             };
-            words.extend((0..2 + next(16)).map(|_| hash(3 + next(20_000))));
+            words.extend((0..2 + next(16)).map(|_| hash(3 + next(vocabulary))));
             words.sort_unstable();
             words.dedup();
-            let mut actors: Vec<ActorId> = (0..next(3) / 2)
-                .map(|_| ActorId(next(500) as u32))
+            let mut named: Vec<ActorId> = (0..next(most_actors + 2) / 2)
+                .map(|_| ActorId(next(actors) as u32))
                 .collect();
-            actors.sort_unstable();
-            actors.dedup();
-            owned.push((words, actors));
+            named.sort_unstable();
+            named.dedup();
+            owned.push((words, named));
         }
+        owned
+    }
+
+    #[test]
+    fn clusters_as_the_first_implementation_did() {
+        let owned = busy_date(0x2545_f491_4f6c_dd1d, 3000, 20_000, 500, 1);
         let profiles: Vec<Profile> = owned.iter().map(profile).collect();
         let (expected, many_candidates, common_word) = reference_cluster(&profiles);
         assert!(
@@ -625,6 +637,27 @@ mod tests {
             expected.len()
         );
         assert_eq!(cluster(&profiles), expected);
+    }
+
+    #[test]
+    fn clusters_as_the_first_implementation_did_with_ties_and_many_actors() {
+        // Few words and actors: many members score alike (ties go to the earliest group), and
+        // shared actors decide often.
+        for seed in [1u64, 0x9e37_79b9, 0xdead_beef_cafe] {
+            let owned = busy_date(seed, 1500, 2_000, 12, 6);
+            let profiles: Vec<Profile> = owned.iter().map(profile).collect();
+            let (expected, _, _) = reference_cluster(&profiles);
+            let large = expected
+                .iter()
+                .filter(|g| g.len() > MEMBERS_COMPARED)
+                .count();
+            assert!(
+                expected.len() > 50 && large > 10,
+                "{} {large}",
+                expected.len()
+            );
+            assert_eq!(cluster(&profiles), expected, "seed {seed}");
+        }
     }
 
     #[test]
@@ -647,6 +680,8 @@ mod tests {
                 assert_eq!(similarity_bound(&a, &b, common), exact);
                 assert!(similarity_bound(&a, &b, common + 1) >= exact);
                 assert!(similarity_bound(&a, &b, 0) <= exact);
+                let all_actors = CommonActors::at_most(a.actors, b.actors);
+                assert!(all_actors.score(a.words.len(), b.words.len(), common) >= exact);
             }
         }
     }
