@@ -5,10 +5,12 @@
 //! (an overlap coefficient: a short report inside a long paragraph still matches). When both
 //! events name actors, the share of common actors is averaged in, so that two sentences about
 //! the same people need fewer common words. An event joins the group it matches best; groups are
-//! found through an inverted index of words, so an event is only compared with groups that share
-//! at least one word with it.
+//! found through an inverted index of the words of their first members (see [`MemberIndex`]),
+//! which also counts the words the event shares with each of them: an event is only compared
+//! with members that share a word with it, and never reads their words.
 
 use super::id_set::IdSet;
+use super::member_index::{MAX_MEMBER, MemberIndex, Tally};
 use super::word_ids::WordIds;
 use crate::model::ActorId;
 
@@ -86,6 +88,17 @@ impl CommonActors {
         CommonActors {
             common: shared(a, b),
             fewer: a.len().min(b.len()),
+        }
+    }
+
+    /// The most two actor lists can have in common: all actors of the shorter. Scores with it
+    /// are never below those with [`CommonActors::between`] (the score grows with the actors
+    /// in common), and it costs no merge.
+    fn at_most(a: &[ActorId], b: &[ActorId]) -> CommonActors {
+        let fewer = a.len().min(b.len());
+        CommonActors {
+            common: fewer,
+            fewer,
         }
     }
 
@@ -178,112 +191,279 @@ impl Packed {
 
 /// Clusters profiles (in order) into groups of the same happening; returns each group's
 /// members in order.
+///
+/// Each event joins the group it matches best (see [`Clustering::best_group`]) or starts one.
+/// (Past [`MAX_MEMBER`] events of one date, which no memory holds, the rest are left out.)
 pub fn cluster(profiles: &[Profile<'_>]) -> Vec<Vec<usize>> {
     let packed = Packed::new(profiles);
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    // For each word, the groups whose first members use it. A group is listed again when it
-    // uses the word after another group did (the list is only checked for the group last
-    // added), so its count then includes that word twice: a looser bound, never a wrong one.
-    let mut index: Vec<Vec<u32>> = vec![Vec::new(); packed.vocabulary];
-    // The words of the event being placed.
-    let mut in_event = IdSet::new(packed.vocabulary);
-    // Words shared with each group, counted in a dense array: only the touched entries are read
-    // and reset, so an event costs what its words' lists hold, whatever the number of groups.
-    let mut shared_words: Vec<u32> = Vec::new();
-    let mut touched: Vec<u32> = Vec::new();
-    let mut ranked: Vec<(u32, u32)> = Vec::new();
+    let mut clustering = Clustering::new(&packed, profiles.len());
     for i in 0..profiles.len() {
-        let (ids, actors) = packed.profile(i);
-        // Candidate groups share a distinctive word with the event. A word already in very many
-        // groups of this date ("government", "said") tells nothing and would make the work
-        // quadratic in a busy date, so it is skipped; the groups sharing the most distinctive
-        // words are compared first, and only the first few.
-        touched.clear();
-        let mut common_words = 0;
-        for &w in ids {
-            let Some(list) = index.get(w as usize) else {
-                continue;
-            };
-            if list.len() > COMMON_WORD_GROUPS {
-                common_words += 1;
-                continue;
-            }
-            for &g in list {
-                if let Some(count) = shared_words.get_mut(g as usize) {
-                    if *count == 0 {
-                        touched.push(g);
-                    }
-                    *count += 1;
-                }
-            }
-        }
-        ranked.clear();
-        ranked.extend(touched.iter().map(|&g| {
-            let count = shared_words.get_mut(g as usize).map_or(0, std::mem::take);
-            (g, count)
-        }));
-        // Only which groups are the first few matters (the best of them wins by score, ties to
-        // the earliest group), not their order.
-        if ranked.len() > GROUPS_COMPARED {
-            ranked.select_nth_unstable_by(GROUPS_COMPARED - 1, by_shared_words);
-            ranked.truncate(GROUPS_COMPARED);
-        }
-        // The group most similar to the event wins, ties to the earliest. A member's words are
-        // only compared when it could change the outcome: it shares at most the words counted
-        // for its group plus the common words, which bounds its similarity.
-        ranked.sort_unstable_by(by_shared_words);
-        in_event.insert_all(ids);
-        let mut best: Option<(usize, f32)> = None;
-        for &(g, count) in &ranked {
-            let g = g as usize;
-            let Some(members) = groups.get(g) else {
-                continue;
-            };
-            let beats_best = |score: f32| {
-                score >= SAME_HAPPENING
-                    && best.is_none_or(|(bg, bs)| score > bs || (score == bs && g < bg))
-            };
-            let max_common = count as usize + common_words;
-            let mut score = 0.0_f32;
-            for &m in members.iter().take(MEMBERS_COMPARED) {
-                let (m_ids, m_actors) = packed.profile(m);
-                let common_actors = CommonActors::between(actors, m_actors);
-                let bound = common_actors.bound(ids.len(), m_ids.len(), max_common);
-                if bound > score && beats_best(bound) {
-                    let common = in_event.count_in(m_ids);
-                    score = score.max(common_actors.score(ids.len(), m_ids.len(), common));
-                }
-            }
-            if beats_best(score) {
-                best = Some((g, score));
-            }
-        }
-        in_event.remove_all(ids);
-        let g = match best {
-            Some((g, _)) => g,
-            None => {
-                groups.push(Vec::new());
-                shared_words.push(0);
-                groups.len() - 1
-            }
-        };
-        let Ok(g32) = u32::try_from(g) else {
+        let Some(event) = u32::try_from(i).ok().filter(|&e| e <= MAX_MEMBER) else {
             break;
         };
-        if let Some(members) = groups.get_mut(g) {
-            if members.len() < MEMBERS_COMPARED {
-                for &w in ids {
-                    if let Some(list) = index.get_mut(w as usize)
-                        && list.last() != Some(&g32)
-                    {
-                        list.push(g32);
-                    }
-                }
-            }
-            members.push(i);
+        let group = match clustering.best_group(event) {
+            Some(group) => group,
+            None => clustering.new_group(),
+        };
+        clustering.place(event, group);
+    }
+    clustering.groups
+}
+
+/// The best group found so far for an event: the most similar, ties to the earliest.
+#[derive(Debug, Clone, Copy, Default)]
+struct Best(Option<(u32, f32)>);
+
+impl Best {
+    /// Whether a member of `group` with similarity `score` would be the best so far.
+    fn beaten_by(&self, group: u32, score: f32) -> bool {
+        score >= SAME_HAPPENING
+            && self
+                .0
+                .is_none_or(|(bg, bs)| score > bs || (score == bs && group < bg))
+    }
+
+    /// Keeps `group` if a member of it with similarity `score` is the best so far.
+    fn offer(&mut self, group: u32, score: f32) {
+        if self.beaten_by(group, score) {
+            self.0 = Some((group, score));
         }
     }
-    groups
+}
+
+/// A member that may be the one most similar to the event being placed.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    member: u32,
+    group: u32,
+    /// The words it shares with the event.
+    common: u32,
+    /// Its words.
+    words: u32,
+}
+
+/// The state of clustering one date's events, one event after the other.
+struct Clustering<'p> {
+    /// The events' words and actors.
+    packed: &'p Packed,
+    /// Each group's members, in order.
+    groups: Vec<Vec<usize>>,
+    /// The group of each event placed so far.
+    group_of: Vec<u32>,
+    /// The words of the groups' first members (those compared).
+    index: MemberIndex,
+    /// Words the event being placed shares with each member.
+    by_member: Tally,
+    /// Listings of the event's words each group has (see [`MemberIndex`]).
+    by_group: Tally,
+    /// The candidate groups compared (group, listings), the most listings first.
+    ranked: Vec<(u32, u32)>,
+    /// The members of compared groups sharing a word with the event being placed.
+    candidates: Vec<Candidate>,
+    /// Whether each group is among `ranked`.
+    compared: Vec<bool>,
+    /// The words of the event being placed, when some are too common to be counted by the index.
+    in_event: IdSet,
+}
+
+impl<'p> Clustering<'p> {
+    /// Nothing placed yet, for `events` events of `packed`.
+    fn new(packed: &'p Packed, events: usize) -> Clustering<'p> {
+        Clustering {
+            packed,
+            groups: Vec::new(),
+            group_of: Vec::with_capacity(events),
+            index: MemberIndex::new(packed.vocabulary),
+            by_member: Tally::new(events),
+            // There are never more groups than events.
+            by_group: Tally::new(events),
+            ranked: Vec::new(),
+            candidates: Vec::new(),
+            compared: vec![false; events],
+            in_event: IdSet::new(packed.vocabulary),
+        }
+    }
+
+    /// The group event `event` matches best, if any matches well enough.
+    ///
+    /// Candidate groups share a distinctive word with the event. A word already listed with
+    /// very many groups of this date ("government", "said") tells nothing and would make the
+    /// work quadratic in a busy date, so it does not find candidates; the groups listed with
+    /// the most of the event's words are compared, and only the first few. Within them, the
+    /// member most similar to the event decides, ties to the earliest group.
+    fn best_group(&mut self, event: u32) -> Option<u32> {
+        let (ids, actors) = self.packed.profile(event as usize);
+        let common_words = self
+            .index
+            .count_by_member(ids, COMMON_WORD_GROUPS, &mut self.by_member);
+        self.rank_candidates(ids);
+        let best = if common_words == 0 {
+            self.best_sharing_member(ids, actors)
+        } else {
+            self.best_with_common_words(ids, actors, common_words)
+        };
+        for &(g, _) in &self.ranked {
+            if let Some(compared) = self.compared.get_mut(g as usize) {
+                *compared = false;
+            }
+        }
+        self.by_member.reset();
+        best.0.map(|(g, _)| g)
+    }
+
+    /// Keeps in `ranked` (and marks as compared) the candidate groups: those with a member
+    /// sharing a counted word of `ids`, and of them, when there are more than
+    /// [`GROUPS_COMPARED`], those listed with the most of the words, ties to the earliest.
+    fn rank_candidates(&mut self, ids: &[u32]) {
+        self.ranked.clear();
+        for &m in self.by_member.touched() {
+            if let Some(&g) = self.group_of.get(m as usize)
+                && let Some(compared) = self.compared.get_mut(g as usize)
+                && !*compared
+            {
+                *compared = true;
+                self.ranked.push((g, 0));
+            }
+        }
+        if self.ranked.len() <= GROUPS_COMPARED {
+            return;
+        }
+        // Too many: the listings decide which are compared. They are counted only now, as most
+        // events have few candidates.
+        for &(g, _) in &self.ranked {
+            if let Some(compared) = self.compared.get_mut(g as usize) {
+                *compared = false;
+            }
+        }
+        self.index
+            .count_listings(ids, COMMON_WORD_GROUPS, &self.group_of, &mut self.by_group);
+        let by_group = &self.by_group;
+        self.ranked.clear();
+        self.ranked
+            .extend(by_group.touched().iter().map(|&g| (g, by_group.get(g))));
+        self.by_group.reset();
+        // Only which groups are the first few matters (the best member wins by score, ties to
+        // the earliest group), not their order.
+        self.ranked
+            .select_nth_unstable_by(GROUPS_COMPARED - 1, by_shared_words);
+        self.ranked.truncate(GROUPS_COMPARED);
+        for &(g, _) in &self.ranked {
+            if let Some(compared) = self.compared.get_mut(g as usize) {
+                *compared = true;
+            }
+        }
+    }
+
+    /// The best group when every word of the event was counted by the index: the counts are
+    /// exact, and only the members sharing a word can match, so only they are scored.
+    ///
+    /// The member sharing the largest share of its words is scored first: it is usually the
+    /// best, and once its score is known, most other members are ruled out by the most they
+    /// could score with every actor in common, without comparing their actors.
+    fn best_sharing_member(&mut self, ids: &[u32], actors: &[ActorId]) -> Best {
+        self.candidates.clear();
+        for &m in self.by_member.touched() {
+            let Some(&g) = self.group_of.get(m as usize) else {
+                continue;
+            };
+            if self.compared.get(g as usize).is_some_and(|&c| c) {
+                let words = self.packed.profile(m as usize).0.len();
+                self.candidates.push(Candidate {
+                    member: m,
+                    group: g,
+                    common: self.by_member.get(m),
+                    words: u32::try_from(words).unwrap_or(u32::MAX),
+                });
+            }
+        }
+        let mut best = Best::default();
+        let Some(first) = self.largest_share(ids.len()) else {
+            return best;
+        };
+        let score = |c: &Candidate, actors_in_common: CommonActors| {
+            actors_in_common.score(ids.len(), c.words as usize, c.common as usize)
+        };
+        for (k, c) in self.candidates.iter().enumerate() {
+            let (_, m_actors) = self.packed.profile(c.member as usize);
+            if k != first
+                && !best.beaten_by(c.group, score(c, CommonActors::at_most(actors, m_actors)))
+            {
+                continue;
+            }
+            best.offer(c.group, score(c, CommonActors::between(actors, m_actors)));
+        }
+        best
+    }
+
+    /// Which candidate shares the largest share of its words or the event's `words` (whichever
+    /// are fewer), if any: compared as integers, by cross-multiplying.
+    fn largest_share(&self, words: usize) -> Option<usize> {
+        let share = |c: &Candidate| {
+            let fewer = (c.words as usize).min(words).max(1) as u64;
+            (u64::from(c.common), fewer)
+        };
+        let mut largest: Option<(usize, (u64, u64))> = None;
+        for (k, c) in self.candidates.iter().enumerate() {
+            let (common, fewer) = share(c);
+            if largest.is_none_or(|(_, (lc, lf))| common * lf > lc * fewer) {
+                largest = Some((k, (common, fewer)));
+            }
+        }
+        largest.map(|(k, _)| k)
+    }
+
+    /// The best group when `common_words` of the event's words were too common to be counted
+    /// by the index: a member may share them without sharing a counted word, so every compared
+    /// member is considered, and its shared words are counted one by one when the counted ones
+    /// plus all the common ones could make it the best.
+    fn best_with_common_words(
+        &mut self,
+        ids: &[u32],
+        actors: &[ActorId],
+        common_words: usize,
+    ) -> Best {
+        self.in_event.insert_all(ids);
+        let mut best = Best::default();
+        for &(g, _) in &self.ranked {
+            let Some(members) = self.groups.get(g as usize) else {
+                continue;
+            };
+            for &m in members.iter().take(MEMBERS_COMPARED) {
+                let (m_ids, m_actors) = self.packed.profile(m);
+                let counted = u32::try_from(m).map_or(0, |m| self.by_member.get(m)) as usize;
+                let common_actors = CommonActors::between(actors, m_actors);
+                let bound = common_actors.bound(ids.len(), m_ids.len(), counted + common_words);
+                if best.beaten_by(g, bound) {
+                    let common = self.in_event.count_in(m_ids);
+                    best.offer(g, common_actors.score(ids.len(), m_ids.len(), common));
+                }
+            }
+        }
+        self.in_event.remove_all(ids);
+        best
+    }
+
+    /// Starts an empty group; returns it.
+    fn new_group(&mut self) -> u32 {
+        self.groups.push(Vec::new());
+        // There are never more groups than events, which are at most `MAX_MEMBER`.
+        u32::try_from(self.groups.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    /// Adds event `event` to group `group`; the words of its first members are indexed.
+    fn place(&mut self, event: u32, group: u32) {
+        let Some(members) = self.groups.get_mut(group as usize) else {
+            return;
+        };
+        if members.len() < MEMBERS_COMPARED {
+            let (ids, _) = self.packed.profile(event as usize);
+            for &w in ids {
+                self.index.add(w, event, group);
+            }
+        }
+        members.push(event as usize);
+        self.group_of.push(group);
+    }
 }
 
 #[cfg(test)]
@@ -398,13 +578,19 @@ mod tests {
         (groups, many_candidates, common_word)
     }
 
-    #[test]
-    fn clusters_as_the_first_implementation_did() {
-        // A busy date made up: each event has one of three very frequent words, which soon
-        // lies in hundreds of groups, and words from a few thousand; a third of the events
-        // retell an earlier one with a few words changed, so groups grow past the members
-        // compared, and events find more candidate groups than are compared.
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    /// A busy date made up from `seed`: each event has one of three very frequent words, which
+    /// soon lies in hundreds of groups, and words from `vocabulary`; a third of the events
+    /// retell an earlier one with a few words changed, so groups grow past the members
+    /// compared, and events find more candidate groups than are compared. Events name up to
+    /// `most_actors` of `actors` actors.
+    fn busy_date(
+        seed: u64,
+        events: u64,
+        vocabulary: u64,
+        actors: u64,
+        most_actors: u64,
+    ) -> Vec<(Vec<u64>, Vec<ActorId>)> {
+        let mut state = seed;
         let mut next = move |below: u64| {
             state ^= state << 13;
             state ^= state >> 7;
@@ -413,23 +599,29 @@ mod tests {
         };
         let hash = |w: u64| crate::text::words::fnv1a(&w.to_le_bytes());
         let mut owned: Vec<(Vec<u64>, Vec<ActorId>)> = Vec::new();
-        for i in 0..3000u64 {
+        for i in 0..events {
             let mut words: Vec<u64> = if i > 0 && next(3) == 0 {
                 let (earlier, _) = &owned[next(i) as usize];
                 earlier.iter().copied().filter(|_| next(4) != 0).collect()
             } else {
                 vec![hash(next(3))]
             };
-            words.extend((0..2 + next(16)).map(|_| hash(3 + next(20_000))));
+            words.extend((0..2 + next(16)).map(|_| hash(3 + next(vocabulary))));
             words.sort_unstable();
             words.dedup();
-            let mut actors: Vec<ActorId> = (0..next(3) / 2)
-                .map(|_| ActorId(next(500) as u32))
+            let mut named: Vec<ActorId> = (0..next(most_actors + 2) / 2)
+                .map(|_| ActorId(next(actors) as u32))
                 .collect();
-            actors.sort_unstable();
-            actors.dedup();
-            owned.push((words, actors));
+            named.sort_unstable();
+            named.dedup();
+            owned.push((words, named));
         }
+        owned
+    }
+
+    #[test]
+    fn clusters_as_the_first_implementation_did() {
+        let owned = busy_date(0x2545_f491_4f6c_dd1d, 3000, 20_000, 500, 1);
         let profiles: Vec<Profile> = owned.iter().map(profile).collect();
         let (expected, many_candidates, common_word) = reference_cluster(&profiles);
         assert!(
@@ -445,6 +637,27 @@ mod tests {
             expected.len()
         );
         assert_eq!(cluster(&profiles), expected);
+    }
+
+    #[test]
+    fn clusters_as_the_first_implementation_did_with_ties_and_many_actors() {
+        // Few words and actors: many members score alike (ties go to the earliest group), and
+        // shared actors decide often.
+        for seed in [1u64, 0x9e37_79b9, 0xdead_beef_cafe] {
+            let owned = busy_date(seed, 1500, 2_000, 12, 6);
+            let profiles: Vec<Profile> = owned.iter().map(profile).collect();
+            let (expected, _, _) = reference_cluster(&profiles);
+            let large = expected
+                .iter()
+                .filter(|g| g.len() > MEMBERS_COMPARED)
+                .count();
+            assert!(
+                expected.len() > 50 && large > 10,
+                "{} {large}",
+                expected.len()
+            );
+            assert_eq!(cluster(&profiles), expected, "seed {seed}");
+        }
     }
 
     #[test]
@@ -467,6 +680,8 @@ mod tests {
                 assert_eq!(similarity_bound(&a, &b, common), exact);
                 assert!(similarity_bound(&a, &b, common + 1) >= exact);
                 assert!(similarity_bound(&a, &b, 0) <= exact);
+                let all_actors = CommonActors::at_most(a.actors, b.actors);
+                assert!(all_actors.score(a.words.len(), b.words.len(), common) >= exact);
             }
         }
     }

@@ -11,6 +11,7 @@
 
 mod group;
 mod id_set;
+mod member_index;
 mod word_ids;
 mod words;
 

@@ -7,19 +7,27 @@
 //!
 //! The table is open addressing with linear probing, keyed by the word hash itself: the keys
 //! are already hashes, so one multiplication spreads them over the slots, and a probe reads
-//! one contiguous array with no pointer to follow.
+//! one contiguous array with no pointer to follow. A slot holds both the key and the id, so a
+//! lookup in a table larger than the cache costs one miss, not two.
 
 /// Maps word hashes to dense ids `0..len()`, in the order they were first seen.
 #[derive(Debug, Clone)]
 pub struct WordIds {
-    /// One slot per position: the id of the word stored there plus one, 0 when empty.
-    slots: Vec<u32>,
-    /// The word hash of each slot (meaningful only where `slots` is not 0).
-    keys: Vec<u64>,
+    /// The slots, a power of two of them.
+    slots: Vec<Slot>,
     /// How many words have an id.
     len: usize,
     /// `64 - log2(slots.len())`: the shift that turns a spread hash into a slot.
     shift: u32,
+}
+
+/// One position of the table.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// The word hash stored here (meaningful only where `id_plus_one` is not 0).
+    key: u64,
+    /// The id of the word stored here plus one, 0 when empty.
+    id_plus_one: u32,
 }
 
 /// The fewest slots a table has.
@@ -39,8 +47,7 @@ impl WordIds {
             .checked_next_power_of_two()
             .unwrap_or(usize::MAX / 2 + 1);
         WordIds {
-            slots: vec![0; slots],
-            keys: vec![0; slots],
+            slots: vec![Slot::default(); slots],
             len: 0,
             shift: 64 - slots.trailing_zeros(),
         }
@@ -61,8 +68,8 @@ impl WordIds {
         let mask = self.slots.len() - 1;
         let mut at = self.home(word);
         // The table is never more than half full, so an empty slot ends every search.
-        while let (Some(&slot), Some(&key)) = (self.slots.get(at), self.keys.get(at)) {
-            if slot == 0 || key == word {
+        while let Some(slot) = self.slots.get(at) {
+            if slot.id_plus_one == 0 || slot.key == word {
                 return at;
             }
             at = (at + 1) & mask;
@@ -75,7 +82,7 @@ impl WordIds {
     pub fn get(&self, word: u64) -> Option<u32> {
         let at = self.find(word);
         match self.slots.get(at) {
-            Some(&slot) if slot != 0 => Some(slot - 1),
+            Some(slot) if slot.id_plus_one != 0 => Some(slot.id_plus_one - 1),
             _ => None,
         }
     }
@@ -85,14 +92,16 @@ impl WordIds {
     pub fn id_of(&mut self, word: u64) -> Option<u32> {
         let at = self.find(word);
         match self.slots.get(at) {
-            Some(&slot) if slot != 0 => return Some(slot - 1),
+            Some(slot) if slot.id_plus_one != 0 => return Some(slot.id_plus_one - 1),
             Some(_) => {}
             None => return None,
         }
         let id = u32::try_from(self.len).ok().filter(|&id| id < u32::MAX)?;
-        if let (Some(slot), Some(key)) = (self.slots.get_mut(at), self.keys.get_mut(at)) {
-            *slot = id + 1;
-            *key = word;
+        if let Some(slot) = self.slots.get_mut(at) {
+            *slot = Slot {
+                key: word,
+                id_plus_one: id + 1,
+            };
         }
         self.len += 1;
         if self.len * 2 > self.slots.len() {
@@ -104,12 +113,11 @@ impl WordIds {
     /// Doubles the slots and places every word again (ids are kept).
     fn grow(&mut self) {
         let mut bigger = WordIds::with_capacity(self.slots.len());
-        for (&slot, &key) in self.slots.iter().zip(&self.keys) {
-            if slot != 0 {
-                let at = bigger.find(key);
-                if let (Some(s), Some(k)) = (bigger.slots.get_mut(at), bigger.keys.get_mut(at)) {
-                    *s = slot;
-                    *k = key;
+        for &slot in &self.slots {
+            if slot.id_plus_one != 0 {
+                let at = bigger.find(slot.key);
+                if let Some(place) = bigger.slots.get_mut(at) {
+                    *place = slot;
                 }
             }
         }

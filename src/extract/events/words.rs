@@ -4,9 +4,8 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
-use crate::extract::times::lexicon::is_day_or_month_name;
 use crate::text::words::{fnv_step, fnv1a, lowercase_into};
 
 /// English function words, reporting verbs and words of time, none of which tells what
@@ -173,14 +172,81 @@ const STOP: &[&str] = &[
     "t",
 ];
 
-/// The stopwords, for lookup by the lowercased word (every word of every event's sentences is
-/// looked up: a fast hash, not the default DoS-resistant one, which the words cannot exploit).
-static STOP_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| STOP.iter().copied().collect());
+/// The full English names of the months and weekdays, lowercase: words of time, which the
+/// times lexicon knows as such (a test checks that both agree).
+const DAY_AND_MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
-/// The longest stopword in bytes: longer words skip the lookup.
-static LONGEST_STOP: LazyLock<usize> =
-    LazyLock::new(|| STOP.iter().map(|w| w.len()).max().unwrap_or(0));
+/// Why a word is left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LeftOut {
+    /// A stopword, in any spelling.
+    Stop,
+    /// A day or month name, left out when written in ASCII letters (as the times lexicon
+    /// reads them).
+    Name,
+}
+
+/// The words left out, as [`short_key`]s of their lowercase forms, for lookup by the lowercased
+/// word (every word of every event's sentences is looked up: a number hashes and compares in
+/// a few instructions, a string byte by byte). A stopword that were also a name would be left
+/// out as a stopword, in any spelling.
+static LEFT_OUT: LazyLock<FxHashMap<u128, LeftOut>> = LazyLock::new(|| {
+    let names = DAY_AND_MONTH_NAMES.iter().map(|w| (w, LeftOut::Name));
+    let stops = STOP.iter().map(|w| (w, LeftOut::Stop));
+    names
+        .chain(stops)
+        .filter_map(|(w, why)| Some((short_key(w)?, why)))
+        .collect()
+});
+
+/// The most bytes a [`short_key`] holds; every stopword is shorter.
+const SHORT: usize = 15;
+
+/// A short word as one number: its bytes and its length packed together, so that two words
+/// have the same key exactly when they are the same word. Words longer than [`SHORT`] bytes
+/// have none.
+fn short_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > SHORT {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    if let Some(last) = buf.last_mut() {
+        // At most 15, so the length fits the last byte, which no word byte reaches.
+        *last = bytes.len() as u8;
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Whether a word is left out, from its lowercase form and whether it is all ASCII.
+fn is_left_out(lowercase: &str, ascii: bool) -> bool {
+    match short_key(lowercase).and_then(|k| LEFT_OUT.get(&k)) {
+        Some(LeftOut::Stop) => true,
+        Some(LeftOut::Name) => ascii,
+        None => false,
+    }
+}
 
 /// A rough stem of a lowercase word, in two parts to be joined: a prefix of the word and an
 /// ending to append ("countries" gives "countr" and "y"), so no new string is needed.
@@ -226,12 +292,7 @@ fn for_each_stem(text: &str, scratch: &mut String, mut found: impl FnMut(&str, &
         .filter(|w| w.chars().nth(1).is_some() && !w.bytes().all(|b| b.is_ascii_digit()));
     for w in words {
         lowercase_into(w, scratch);
-        if scratch.len() <= *LONGEST_STOP && STOP_SET.contains(scratch.as_str()) {
-            continue;
-        }
-        // Day and month names are ASCII words of 3 to 9 letters: the lookup is skipped for the
-        // others.
-        if (3..=9).contains(&w.len()) && is_day_or_month_name(w) {
+        if is_left_out(scratch, w.is_ascii()) {
             continue;
         }
         let (base, keep) = stem_parts(scratch);
@@ -280,6 +341,71 @@ mod tests {
             content_words("Mr Bazoum tweeted on Thursday that he was detained."),
             ["bazoum", "detain", "tweet"]
         );
+    }
+
+    /// Whether a word was left out as first written: a stopword when lowercased, or a day or
+    /// month name as the times lexicon reads it.
+    fn left_out_as_first_written(word: &str) -> bool {
+        let lower = word.to_lowercase();
+        STOP.contains(&lower.as_str())
+            || ((3..=9).contains(&word.len())
+                && crate::extract::times::lexicon::is_day_or_month_name(word))
+    }
+
+    #[test]
+    fn words_are_left_out_by_key_as_first_written() {
+        let longest = STOP.iter().map(|w| w.len()).max().unwrap_or(0);
+        assert!(longest <= SHORT, "{longest}");
+        let mut words: Vec<String> = Vec::new();
+        for w in STOP.iter().chain(DAY_AND_MONTH_NAMES) {
+            let mut capital = w.to_string();
+            if let Some(first) = capital.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            let short = w.get(..3).unwrap_or(w);
+            let shorter = w.get(..w.len() - 1).unwrap_or(w);
+            for form in [
+                w.to_string(),
+                capital,
+                w.to_uppercase(),
+                format!("{w}s"),
+                format!("{w}\0"),
+                short.to_string(),
+                shorter.to_string(),
+                // A Kelvin sign lowercases to an ASCII "k"; a dotted capital I to "i" and more.
+                format!("\u{212a}{w}"),
+                format!("\u{130}{w}"),
+            ] {
+                words.push(form);
+            }
+        }
+        words.extend(
+            [
+                "sept",
+                "tues",
+                "thurs",
+                "Mäy",
+                "detained",
+                "élection",
+                "",
+                "abcdefghijklmnopq",
+            ]
+            .map(String::from),
+        );
+        let mut left_out = 0;
+        for w in &words {
+            let mut lower = String::new();
+            lowercase_into(w, &mut lower);
+            let now = is_left_out(&lower, w.is_ascii());
+            assert_eq!(now, left_out_as_first_written(w), "{w:?}");
+            left_out += usize::from(now);
+        }
+        assert!(
+            left_out > 3 * (STOP.len() + DAY_AND_MONTH_NAMES.len()),
+            "{left_out}"
+        );
+        assert_eq!(short_key("abcdefghijklmnop"), None);
+        assert_ne!(short_key("abcdefghijklmno"), short_key("abcdefghijklmn"));
     }
 
     #[test]
