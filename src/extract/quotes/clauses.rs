@@ -319,8 +319,23 @@ pub(crate) fn tokens(
             .filter(|&&(open, _)| open < e)
             .and_then(|&(open, n)| Some((open, n, quotations.get(n)?)));
         let stretch_end = quotation.map_or(e, |(open, _, _)| open);
-        for (i, c) in body.get(pos..stretch_end).unwrap_or("").char_indices() {
+        let stretch = body.get(pos..stretch_end).unwrap_or("");
+        let bytes = stretch.as_bytes();
+        // `i` moves over whole characters: ASCII bytes one at a time, others decoded.
+        let mut i = 0;
+        while i < bytes.len() {
+            if word.is_some() {
+                // Inside a word an ASCII letter or digit changes nothing: most of the text is
+                // passed here, a byte at a time, without decoding or asking about characters.
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+            }
+            let Some(c) = stretch.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let at = pos + i;
+            i += c.len_utf8();
             if is_word_char(c)
                 && !(c == '-'
                     && word.is_none()
