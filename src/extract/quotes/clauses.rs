@@ -288,6 +288,17 @@ pub(crate) fn tokens(
     let flush = |word: &mut Option<usize>, end: usize, out: &mut Vec<Token>| {
         if let Some(ws) = word.take() {
             let w = body.get(ws..end).unwrap_or("");
+            let bytes = w.as_bytes();
+            // Most words start and end with an ASCII letter or digit: nothing to trim.
+            if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+                && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+            {
+                out.push(Token {
+                    kind: Tok::Word,
+                    span: Span::new(ws, end),
+                });
+                return;
+            }
             // Trailing full stops and hyphens belong to the word only in abbreviations.
             let mut trimmed = w.trim_end_matches(['-', '\'', '’']);
             if trimmed.ends_with('.') && !is_abbreviation(trimmed.trim_end_matches('.')) {

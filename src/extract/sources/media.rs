@@ -7,6 +7,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use crate::extract::quotes::lexicon::Lexicon;
@@ -92,8 +93,13 @@ pub(crate) fn media_kind(text: &str) -> Option<SourceKind> {
         .trim_start_matches("the ")
         .trim_start_matches("The ");
     let proper = index.proper.get(t).copied();
+    // A generic name is at most a few dozen bytes: lowered on the stack, not in a new String.
     let generic = (t.len() <= index.longest_generic)
-        .then(|| index.generic.get(&t.to_ascii_lowercase()).copied())
+        .then(|| {
+            let mut lower = CompactString::new(t);
+            lower.make_ascii_lowercase();
+            index.generic.get(lower.as_str()).copied()
+        })
         .flatten();
     [proper, generic]
         .into_iter()
