@@ -63,6 +63,9 @@ pub(crate) struct Analysis<'a> {
     speakers: Vec<Speaker>,
     /// Whether `mentions` are sorted by start (they are in text order; checked, not assumed).
     mentions_in_order: bool,
+    /// The longest mention, in bytes: a mention starting further than this before a span
+    /// ends before it.
+    longest_mention: usize,
 }
 
 /// Upper bound on following `Same` links (they always point backwards, so this is generous).
@@ -86,6 +89,7 @@ impl<'a> Analysis<'a> {
             records: Vec::new(),
             speakers: Vec::new(),
             mentions_in_order: mentions.is_sorted_by_key(|m| m.span.start),
+            longest_mention: mentions.iter().map(|m| m.span.len()).max().unwrap_or(0),
         };
         let openings = QuoteOpenings::new(&analysis.quotations);
         // One token buffer serves every sentence of the article.
@@ -972,11 +976,22 @@ impl<'a> Analysis<'a> {
                 .next()
         });
         let institution_word = institution_word.flatten();
-        // A mention that covers or overlaps the span starts no later than the span ends; when
-        // the mentions are in text order the later ones need not be asked.
+        // A mention that covers or overlaps the span starts no later than the span ends, and
+        // ends no earlier than it starts, so it starts at most `longest_mention` bytes before;
+        // when the mentions are in text order the others need not be asked.
         let candidates = if self.mentions_in_order {
             let upto = self.mentions.partition_point(|m| m.span.start <= span.end);
-            self.mentions.get(..upto).unwrap_or(self.mentions)
+            let before_end = self.mentions.get(..upto).unwrap_or(self.mentions);
+            // (A reversed span is never made; were it, every mention before its end is asked.)
+            let from = if span.start <= span.end {
+                before_end.partition_point(|m| {
+                    (m.span.start as usize).saturating_add(self.longest_mention)
+                        < span.start as usize
+                })
+            } else {
+                0
+            };
+            before_end.get(from..).unwrap_or(before_end)
         } else {
             self.mentions
         };

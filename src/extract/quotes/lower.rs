@@ -37,7 +37,31 @@ pub(crate) struct LowercaseWords {
     lengths: (usize, usize),
     /// Which bytes start a word (bit `b % 64` of word `b / 64`).
     first_bytes: [u64; 4],
+    /// Which (first byte, last byte, length) keys the words have, as bits at
+    /// [`shape_bit`]: an ASCII word lower-cased keeps all three, so a word whose key is not
+    /// set is in no set, and most words asked are rejected here without hashing.
+    shapes: [u64; SHAPE_WORDS],
+    /// True when every word is ASCII: a word with a character that lower-cases to something
+    /// not ASCII is then in no set.
+    all_ascii: bool,
 }
+
+/// `u64`s of [`LowercaseWords::shapes`]: 1,024 bits, a few percent of them set for a list of
+/// a hundred words.
+const SHAPE_WORDS: usize = 16;
+
+/// The bit of [`LowercaseWords::shapes`] for a lower-case word with these first and last bytes
+/// and length.
+fn shape_bit(first: u8, last: u8, len: usize) -> usize {
+    let mixed = (usize::from(first).wrapping_mul(0x9E37))
+        ^ (usize::from(last).wrapping_mul(0x85EB))
+        ^ len.wrapping_mul(0xC2B3);
+    (mixed ^ (mixed >> 10)) % (SHAPE_WORDS * 64)
+}
+
+/// The one character that is not ASCII and lower-cases to ASCII only: the Kelvin sign (to
+/// `k`). A test checks every character.
+const KELVIN: char = '\u{212A}';
 
 impl LowercaseWords {
     /// The set of `words`, each lower-cased.
@@ -55,6 +79,17 @@ impl LowercaseWords {
                 *bits |= 1 << (b % 64);
             }
         }
+        let mut shapes = [0u64; SHAPE_WORDS];
+        for w in &words {
+            let bytes = w.as_bytes();
+            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+                let bit = shape_bit(first, last, w.len());
+                if let Some(bits) = shapes.get_mut(bit / 64) {
+                    *bits |= 1 << (bit % 64);
+                }
+            }
+        }
+        let all_ascii = words.iter().all(|w| w.is_ascii());
         let mut buckets: Vec<Vec<Box<str>>> = vec![Vec::new(); count];
         for word in words {
             let at = folded_hash(&word) & (count - 1);
@@ -68,6 +103,8 @@ impl LowercaseWords {
             buckets,
             lengths,
             first_bytes,
+            shapes,
+            all_ascii,
         }
     }
 
@@ -83,10 +120,33 @@ impl LowercaseWords {
                     .get(usize::from(b / 64))
                     .is_some_and(|bits| bits & (1 << (b % 64)) != 0)
             });
-            (shortest..=longest).contains(&word.len()) && starts_one && self.holds_folded(word)
+            (shortest..=longest).contains(&word.len())
+                && starts_one
+                && self.has_shape_of(word)
+                && self.holds_folded(word)
+        } else if self.all_ascii && word.chars().any(|c| !c.is_ascii() && c != KELVIN) {
+            // Lower-cased, such a character leaves a character that is not ASCII.
+            false
         } else {
             self.holds_folded(&word.to_lowercase())
         }
+    }
+
+    /// True when a word of the set may equal the ASCII `word` lower-cased: one has its first
+    /// and last byte (lowered) and its length. The empty word has no shape to ask about.
+    fn has_shape_of(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+            return true;
+        };
+        let bit = shape_bit(
+            first.to_ascii_lowercase(),
+            last.to_ascii_lowercase(),
+            word.len(),
+        );
+        self.shapes
+            .get(bit / 64)
+            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
     }
 
     /// True when a word of the set equals `text` with its ASCII capitals lowered. The set's words
@@ -166,6 +226,15 @@ mod tests {
     ];
 
     #[test]
+    fn only_the_kelvin_sign_lower_cases_to_ascii_alone() {
+        let found: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(found, vec![KELVIN]);
+    }
+
+    #[test]
     fn with_lowercase_gives_what_to_lowercase_gives() {
         for word in WORDS {
             assert_eq!(with_lowercase(word, str::to_string), word.to_lowercase());
@@ -239,6 +308,27 @@ mod tests {
             );
         }
         assert!(!LowercaseWords::new([]).contains(""));
+    }
+
+    proptest::proptest! {
+        /// The quick rejections (length, first byte, shape, characters that stay non-ASCII)
+        /// never reject a word of the set, for lists with and without non-ASCII words.
+        #[test]
+        fn a_set_answers_like_a_scan_of_the_lowercased_words(
+            word in "(said|SAYS|Told|to|the|a|statement|communiqu|é|É|\u{212A}|İ|’|[a-zA-Z]{1,3}){0,4}"
+        ) {
+            let verbs = [
+                "said", "says", "say", "told", "tell", "asked", "statement", "a", "to", "é",
+            ];
+            for list in [&verbs[..], &["communiqué", "ask", "the"], &["i̇stanbul", "asked"]] {
+                let set = LowercaseWords::new(list.iter().copied());
+                proptest::prop_assert_eq!(
+                    set.contains(&word),
+                    list.contains(&word.to_lowercase().as_str()),
+                    "{:?} in {:?}", word, list
+                );
+            }
+        }
     }
 
     /// Rules that lower-case a word and then ask a set (which lower-cases again) rely on this.

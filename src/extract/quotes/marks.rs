@@ -96,7 +96,7 @@ fn mark_candidates(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
         let rest = bytes.get(from..)?;
-        let at = from + rest.iter().position(|&b| b == b'"' || b == 0xE2)?;
+        let at = from + memchr::memchr2(b'"', 0xE2, rest)?;
         // Both bytes start a character, so `at` is a character boundary.
         let c = text.get(at..)?.chars().next()?;
         from = at + c.len_utf8();

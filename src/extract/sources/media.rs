@@ -7,6 +7,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use crate::extract::quotes::lexicon::Lexicon;
@@ -92,8 +93,13 @@ pub(crate) fn media_kind(text: &str) -> Option<SourceKind> {
         .trim_start_matches("the ")
         .trim_start_matches("The ");
     let proper = index.proper.get(t).copied();
+    // A generic name is at most a few dozen bytes: lowered on the stack, not in a new String.
     let generic = (t.len() <= index.longest_generic)
-        .then(|| index.generic.get(&t.to_ascii_lowercase()).copied())
+        .then(|| {
+            let mut lower = CompactString::new(t);
+            lower.make_ascii_lowercase();
+            index.generic.get(lower.as_str()).copied()
+        })
         .flatten();
     [proper, generic]
         .into_iter()
@@ -105,9 +111,31 @@ pub(crate) fn media_kind(text: &str) -> Option<SourceKind> {
 /// True when lower-casing `text` keeps the length of every character, so that byte offsets in
 /// the lower-cased text are offsets in `text`.
 fn lowercase_keeps_offsets(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_ascii() || c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8()
-    })
+    /// Bytes asked at once whether they are all ASCII (which keeps its length).
+    const BLOCK: usize = 16;
+    let bytes = text.as_bytes();
+    // `at` stays on a character boundary: it moves over whole ASCII blocks (one byte a
+    // character) or over one decoded character.
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes.get(at..at + BLOCK).is_some_and(<[u8]>::is_ascii) {
+            at += BLOCK;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if !keeps_length(c) {
+            return false;
+        }
+        at += c.len_utf8();
+    }
+    true
+}
+
+/// True when `c` lower-cased takes as many bytes as `c`.
+fn keeps_length(c: char) -> bool {
+    c.is_ascii() || c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8()
 }
 
 /// Every occurrence of a lexicon name in `body`, overlapping ones included, as (lexicon entry,
@@ -266,5 +294,23 @@ mod tests {
         assert!(lowercase_keeps_offsets("Plain “curly” ÉTÉ text"));
         assert!(!lowercase_keeps_offsets("İstanbul"));
         assert!(!lowercase_keeps_offsets("\u{212A}elvin"));
+        // A character that changes length after or across a block of ASCII.
+        assert!(!lowercase_keeps_offsets(
+            "a plain ASCII text of some length İ"
+        ));
+        assert!(!lowercase_keeps_offsets("fifteen bytes.\u{212A}"));
+        assert!(lowercase_keeps_offsets(
+            "sixteen bytes..“seventeen bytes..”"
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn block_by_block_reading_answers_like_every_character(
+            text in "([a-z ]{0,20}|“|é|İ|\u{212A}|ẞ|Σ){0,12}"
+        ) {
+            let every_character = text.chars().all(keeps_length);
+            proptest::prop_assert_eq!(lowercase_keeps_offsets(&text), every_character);
+        }
     }
 }
