@@ -26,6 +26,7 @@ mod lsh;
 mod tokens;
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -199,20 +200,22 @@ pub fn find_shared_passages_with_stats(articles: &[Article]) -> (Vec<SharedPassa
     } else {
         by_pair.par_sort_unstable();
     }
-    let groups: Vec<&[Candidate]> = by_pair.chunk_by(|p, q| (p.0, p.1) == (q.0, q.1)).collect();
-    stats.article_pairs = groups.len();
-    let results: Vec<(Vec<SharedPassage>, usize)> = groups
-        .par_iter()
+    let same_pair = |p: &Candidate, q: &Candidate| (p.0, p.1) == (q.0, q.1);
+    stats.article_pairs = by_pair.chunk_by(same_pair).count();
+    // Most pairs of articles yield no passage: only the passages are collected (a list with an
+    // entry for every pair was the stage's largest allocation after the candidates).
+    let capped = AtomicUsize::new(0);
+    let passages: Vec<SharedPassage> = by_pair
+        .par_chunk_by(same_pair)
         .map_init(PairScratch::default, |scratch, group| {
-            compare_pair(articles, &indexed, &units, group, scratch)
+            let (found, dropped) = compare_pair(articles, &indexed, &units, group, scratch)?;
+            capped.fetch_add(dropped, Ordering::Relaxed);
+            Some(found)
         })
-        .flatten()
+        .flatten_iter()
+        .flatten_iter()
         .collect();
-    let mut passages = Vec::new();
-    for (found, capped) in results {
-        passages.extend(found);
-        stats.capped_passages += capped;
-    }
+    stats.capped_passages = capped.into_inner();
     (passages, stats)
 }
 
