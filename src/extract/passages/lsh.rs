@@ -210,10 +210,14 @@ pub(crate) fn candidate_pairs<'a>(
     let chunks = units.len().div_ceil(UNITS_PER_TASK);
     let pairs: Vec<(u32, u32)> = (0..chunks)
         .into_par_iter()
-        .flat_map_iter(|c| {
-            let firsts = c * UNITS_PER_TASK..((c + 1) * UNITS_PER_TASK).min(units.len());
-            agreeing_pairs(units, firsts, &index, is_kept)
-        })
+        .map_init(
+            || Tally::new(units.len()),
+            |tally, c| {
+                let firsts = c * UNITS_PER_TASK..((c + 1) * UNITS_PER_TASK).min(units.len());
+                agreeing_pairs(units, firsts, &index, is_kept, tally)
+            },
+        )
+        .flatten_iter()
         .collect();
     Candidates {
         pairs,
@@ -222,8 +226,32 @@ pub(crate) fn candidate_pairs<'a>(
     }
 }
 
-/// Units whose partners one task counts: enough to make a task worth its scheduling.
-const UNITS_PER_TASK: usize = 4096;
+/// Units whose partners one task counts: enough to make a task worth its scheduling (and its
+/// [`Tally`]).
+const UNITS_PER_TASK: usize = 16_384;
+
+/// How many bands each unit agrees in with the unit whose partners are being counted, and the
+/// partners found in enough bands: counting in place spares sorting each unit's list of
+/// partners (about twenty on average, most of them met in one band only).
+struct Tally {
+    /// Bands in agreement, by unit; back to zero after each unit.
+    bands: Vec<u8>,
+    /// The units found in [`MIN_BAND_HITS`] bands, in the order found.
+    agreeing: Vec<u32>,
+    /// The tails of the current unit's buckets that hold its partners.
+    tails: Vec<(u32, u32)>,
+}
+
+impl Tally {
+    /// A tally for a corpus of `units` units.
+    fn new(units: usize) -> Tally {
+        Tally {
+            bands: vec![0; units],
+            agreeing: Vec::new(),
+            tails: Vec::new(),
+        }
+    }
+}
 
 /// The buckets of one band that may yield candidate pairs, and what was too crowded.
 #[derive(Debug, Default)]
@@ -291,9 +319,9 @@ fn agreeing_pairs(
     firsts: Range<usize>,
     index: &BucketIndex,
     is_kept: impl Fn(u32) -> bool,
+    tally: &mut Tally,
 ) -> Vec<(u32, u32)> {
     let mut found = Vec::new();
-    let mut partners: Vec<u32> = Vec::new();
     // The first unit of the article after the current one: partners are from there on.
     let mut next_article: Option<(u32, usize)> = None;
     for x in firsts {
@@ -315,26 +343,59 @@ fn agreeing_pairs(
         let Ok(after) = u32::try_from(after) else {
             continue;
         };
-        partners.clear();
-        for &id in index.buckets_of(ux) {
-            // Each bucket is sorted by unit, so the units of later articles are its tail.
-            let bucket = index.bucket(id);
-            let later = bucket.partition_point(|&y| y < after);
-            partners.extend(bucket.get(later..).unwrap_or(&[]));
-        }
-        // A unit is in one bucket per band: how often a partner is listed is in how many
-        // bands the two agree.
-        partners.sort_unstable();
+        count_partners(index, ux, after, tally);
+        // Found in band order: sorted, they come out in order.
+        tally.agreeing.sort_unstable();
         found.extend(
-            partners
-                .chunk_by(|a, b| a == b)
-                .filter(|same| same.len() >= MIN_BAND_HITS)
-                .filter_map(|same| same.first().copied())
+            tally
+                .agreeing
+                .iter()
+                .copied()
                 .filter(|&y| is_kept(y))
                 .map(|y| (ux, y)),
         );
     }
     found
+}
+
+/// Fills `tally.agreeing` with the units from `after` on that share a bucket with `unit` in
+/// at least [`MIN_BAND_HITS`] bands: a unit is in one bucket per band, so how often a partner
+/// is met in the unit's buckets is in how many bands the two agree. Leaves the counts at zero.
+fn count_partners(index: &BucketIndex, unit: u32, after: u32, tally: &mut Tally) {
+    let Tally {
+        bands,
+        agreeing,
+        tails,
+    } = tally;
+    agreeing.clear();
+    tails.clear();
+    for &id in index.buckets_of(unit) {
+        // Each bucket is sorted by unit, so the units of later articles are its tail. Buckets
+        // are short, and a binary search waited on one memory read after another: a scan
+        // reads them in one go.
+        let (start, bucket) = index.bucket(id);
+        let later = bucket.iter().take_while(|&&y| y < after).count();
+        let tail = bucket.get(later..).unwrap_or(&[]);
+        for &y in tail {
+            if let Some(n) = bands.get_mut(y as usize) {
+                *n += 1;
+                if usize::from(*n) == MIN_BAND_HITS {
+                    agreeing.push(y);
+                }
+            }
+        }
+        if !tail.is_empty() {
+            let from = start + later as u32;
+            tails.push((from, from + tail.len() as u32));
+        }
+    }
+    for &(from, to) in tails.iter() {
+        for &y in index.members.get(from as usize..to as usize).unwrap_or(&[]) {
+            if let Some(n) = bands.get_mut(y as usize) {
+                *n = 0;
+            }
+        }
+    }
 }
 
 /// The kept buckets of every band, numbered band after band, and for each unit the ids of the
@@ -419,15 +480,17 @@ impl BucketIndex {
         self.ids = ids;
     }
 
-    /// The units of bucket `id`, in increasing order.
-    fn bucket(&self, id: u32) -> &[u32] {
+    /// The units of bucket `id`, in increasing order, and where they start in `members`.
+    fn bucket(&self, id: u32) -> (u32, &[u32]) {
         let id = id as usize;
         match (self.starts.get(id), self.starts.get(id + 1)) {
-            (Some(&start), Some(&end)) => self
-                .members
-                .get(start as usize..end as usize)
-                .unwrap_or(&[]),
-            _ => &[],
+            (Some(&start), Some(&end)) => (
+                start,
+                self.members
+                    .get(start as usize..end as usize)
+                    .unwrap_or(&[]),
+            ),
+            _ => (0, &[]),
         }
     }
 
