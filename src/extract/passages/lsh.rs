@@ -24,7 +24,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::tokens::{SHINGLE, mix};
+use super::tokens::mix;
 
 /// Rows per band.
 pub(crate) const ROWS: usize = 2;
@@ -113,22 +113,16 @@ const _: () = assert!(
 /// The keys of one unit in the bands of one pass; `None` for an empty unit.
 type PassKeys = Option<[u32; BANDS_PER_PASS]>;
 
-/// The rows of one pass.
-const PASS_ROWS: usize = BANDS_PER_PASS * ROWS;
-
-/// The minimum values of the rows of one pass.
-type PassMins = [u32; PASS_ROWS];
-
-/// The multipliers and addends of the rows of the pass starting at band `first`.
-fn pass_rows(p: &Permutations, first: usize) -> Option<(&PassMins, &PassMins)> {
+/// The keys of [`BANDS_PER_PASS`] bands from `first` on, each as [`band_key`] gives it, with
+/// one reading of `shingles`.
+pub(crate) fn pass_key(shingles: &[u32], p: &Permutations, first: usize) -> PassKeys {
+    const PASS_ROWS: usize = BANDS_PER_PASS * ROWS;
+    if shingles.is_empty() {
+        return None;
+    }
     let rows = first * ROWS..(first + BANDS_PER_PASS) * ROWS;
-    let mul = p.mul.get(rows.clone())?.try_into().ok()?;
-    let add = p.add.get(rows)?.try_into().ok()?;
-    Some((mul, add))
-}
-
-/// The minimum of each row of a pass over `shingles` (all `u32::MAX` for none).
-fn pass_mins(shingles: &[u32], (mul, add): (&PassMins, &PassMins)) -> PassMins {
+    let mul: &[u32; PASS_ROWS] = p.mul.get(rows.clone())?.try_into().ok()?;
+    let add: &[u32; PASS_ROWS] = p.add.get(rows)?.try_into().ok()?;
     let mut mins = [u32::MAX; PASS_ROWS];
     for &s in shingles {
         for ((slot, m), a) in mins.iter_mut().zip(mul).zip(add) {
@@ -136,11 +130,6 @@ fn pass_mins(shingles: &[u32], (mul, add): (&PassMins, &PassMins)) -> PassMins {
             *slot = (*slot).min(x ^ (x >> 16));
         }
     }
-    mins
-}
-
-/// The keys of the bands of the pass starting at band `first`, from its rows' minimums.
-fn keys_of(mins: &PassMins, first: usize) -> [u32; BANDS_PER_PASS] {
     let mut keys = [0u32; BANDS_PER_PASS];
     for (b, (key, band_mins)) in keys.iter_mut().zip(mins.chunks_exact(ROWS)).enumerate() {
         let band = first + b;
@@ -149,83 +138,19 @@ fn keys_of(mins: &PassMins, first: usize) -> [u32; BANDS_PER_PASS] {
             .fold(band as u64, |h, v| mix(h ^ u64::from(*v)));
         *key = (h >> 32) as u32;
     }
-    keys
+    Some(keys)
 }
 
-/// The keys of [`BANDS_PER_PASS`] bands from `first` on, each as [`band_key`] gives it, with
-/// one reading of `shingles`. (The stage keys whole articles at once with [`pass_keys`]; this
-/// is its reference.)
-#[cfg(test)]
-pub(crate) fn pass_key(shingles: &[u32], p: &Permutations, first: usize) -> PassKeys {
-    if shingles.is_empty() {
-        return None;
-    }
-    Some(keys_of(&pass_mins(shingles, pass_rows(p, first)?), first))
-}
-
-/// The shingles of a unit: those lying wholly inside its tokens, as positions in its article's
-/// shingles (`count` of them); empty if the unit runs past them.
-pub(crate) fn unit_shingles(unit: &Unit, count: usize) -> Range<usize> {
-    let (start, end) = (unit.start as usize, unit.end as usize);
-    let end = end.saturating_sub(SHINGLE - 1);
-    if start <= end && end <= count {
-        start..end
-    } else {
-        0..0
-    }
-}
-
-/// Every unit's keys in the bands of the pass starting at band `first`, each as [`pass_key`]
-/// gives it for the unit's shingles. A unit's minimums are those of the pieces its range is made
-/// of, between the edges of all units of its article: windows overlap by half, so hashing each
-/// piece once hashes every shingle once instead of about twice.
+/// Every unit's keys in the bands of the pass starting at band `first`.
 fn pass_keys<'a>(
     units: &[Unit],
-    article_shingles: &impl Fn(u32) -> &'a [u32],
+    shingles: &impl Fn(usize) -> &'a [u32],
     p: &Permutations,
     first: usize,
 ) -> Vec<PassKeys> {
-    let mut keys = Vec::with_capacity(units.len());
-    let Some(rows) = pass_rows(p, first) else {
-        return vec![None; units.len()];
-    };
-    let (mut edges, mut piece_mins) = (Vec::new(), Vec::new());
-    for article_units in units.chunk_by(|a, b| a.article == b.article) {
-        let Some(article) = article_units.first().map(|u| u.article) else {
-            continue;
-        };
-        let shingles = article_shingles(article);
-        let ranges = article_units
-            .iter()
-            .map(|u| unit_shingles(u, shingles.len()));
-        edges.clear();
-        edges.extend(ranges.clone().flat_map(|r| [r.start, r.end]));
-        edges.sort_unstable();
-        edges.dedup();
-        piece_mins.clear();
-        piece_mins.extend(edges.windows(2).map(|w| match *w {
-            [start, end] => pass_mins(shingles.get(start..end).unwrap_or(&[]), rows),
-            _ => [u32::MAX; PASS_ROWS],
-        }));
-        keys.extend(ranges.map(|r| {
-            if r.is_empty() {
-                return None;
-            }
-            let from = edges.binary_search(&r.start).ok()?;
-            let to = edges.binary_search(&r.end).ok()?;
-            let pieces = piece_mins.get(from..to)?;
-            let mins = pieces
-                .iter()
-                .fold([u32::MAX; PASS_ROWS], |mut mins, piece| {
-                    for (m, p) in mins.iter_mut().zip(piece) {
-                        *m = (*m).min(*p);
-                    }
-                    mins
-                });
-            Some(keys_of(&mins, first))
-        }));
-    }
-    keys
+    (0..units.len())
+        .map(|i| pass_key(shingles(i), p, first))
+        .collect()
 }
 
 /// The candidates of a corpus and what was skipped as boilerplate.
@@ -241,8 +166,7 @@ pub(crate) struct Candidates {
 }
 
 /// Candidate pairs of units from different articles. `units` are in article order and
-/// `article_shingles(a)` gives the shingle starting at each token of article `a`; a unit's
-/// shingles are those lying wholly inside its tokens (never none).
+/// `shingles(i)` gives the shingles of `units[i]` (never empty).
 ///
 /// Two steps. First every band is bucketed on its own, keeping only the buckets that may yield
 /// pairs (units of at least two articles, not crowded) as lists of units. Then, unit by unit,
@@ -252,14 +176,14 @@ pub(crate) struct Candidates {
 /// pairs that agree in one band only), and the candidates come out in order.
 pub(crate) fn candidate_pairs<'a>(
     units: &[Unit],
-    article_shingles: impl Fn(u32) -> &'a [u32] + Sync,
+    shingles: impl Fn(usize) -> &'a [u32] + Sync,
 ) -> Candidates {
     let p = Permutations::new();
     let bands: Vec<BandBuckets> = (0..BANDS / BANDS_PER_PASS)
         .into_par_iter()
         .flat_map_iter(|pass| {
             let first = pass * BANDS_PER_PASS;
-            let keys = pass_keys(units, &article_shingles, &p, first);
+            let keys = pass_keys(units, &shingles, &p, first);
             (0..BANDS_PER_PASS)
                 .map(|b| bucket_band(units, &keys, b))
                 .collect::<Vec<_>>()
@@ -622,32 +546,12 @@ mod tests {
 
     use super::*;
 
-    /// A corpus of units given as (article, shingles), in article order: the units and each
-    /// article's shingles (its units' shingles one after the other, the units not overlapping).
-    fn corpus(given: &[(u32, &[u32])]) -> (Vec<Unit>, BTreeMap<u32, Vec<u32>>) {
-        let mut articles: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-        let units = given
-            .iter()
-            .map(|&(article, set)| {
-                let shingles = articles.entry(article).or_default();
-                let start = shingles.len() as u32;
-                shingles.extend_from_slice(set);
-                // A unit's tokens: its shingles and the last shingle's other words.
-                let end = start + set.len() as u32 + (SHINGLE as u32 - 1);
-                Unit {
-                    article,
-                    start,
-                    end,
-                }
-            })
-            .collect();
-        (units, articles)
-    }
-
-    /// The candidates of a corpus given as [`corpus`] takes it.
-    fn candidates_of(given: &[(u32, &[u32])]) -> Candidates {
-        let (units, articles) = corpus(given);
-        candidate_pairs(&units, |a| articles.get(&a).map_or(&[][..], Vec::as_slice))
+    fn unit(article: u32, i: u32) -> Unit {
+        Unit {
+            article,
+            start: i,
+            end: i + 1,
+        }
     }
 
     fn keys(shingles: &[u32]) -> Vec<Option<u32>> {
@@ -682,56 +586,9 @@ mod tests {
     }
 
     #[test]
-    fn keys_from_the_pieces_of_overlapping_windows_are_those_of_their_shingles() {
-        // Two articles cut into windows as the stage cuts paragraphs (overlapping by half, a
-        // short last one), with a unit running past the shingles and one too short for any.
-        let mut state = 3u64;
-        let shingles: Vec<Vec<u32>> = [57usize, 23]
-            .iter()
-            .map(|&n| {
-                (0..n)
-                    .map(|_| {
-                        state = mix(state);
-                        state as u32
-                    })
-                    .collect()
-            })
-            .collect();
-        let window = |article: u32, start: u32, end: u32| Unit {
-            article,
-            start,
-            end,
-        };
-        let units = [
-            window(0, 0, 20),
-            window(0, 10, 30),
-            window(0, 20, 40),
-            window(0, 30, 50),
-            window(0, 40, 59),
-            window(1, 3, 4),
-            window(1, 0, 20),
-            window(1, 10, 25),
-            window(1, 12, 30),
-        ];
-        let p = Permutations::new();
-        let article_shingles = |a: u32| shingles.get(a as usize).map_or(&[][..], Vec::as_slice);
-        for first in (0..BANDS).step_by(BANDS_PER_PASS) {
-            let expected: Vec<PassKeys> = units
-                .iter()
-                .map(|u| {
-                    let all = article_shingles(u.article);
-                    let mine = all.get(unit_shingles(u, all.len())).unwrap_or(&[]);
-                    pass_key(mine, &p, first)
-                })
-                .collect();
-            assert_eq!(expected.iter().filter(|k| k.is_none()).count(), 2);
-            assert_eq!(pass_keys(&units, &article_shingles, &p, first), expected);
-        }
-    }
-
-    #[test]
     fn pairs_come_only_from_different_articles() {
-        let found = candidates_of(&[(0, &[1, 2, 3]), (0, &[1, 2, 3]), (1, &[1, 2, 3])]);
+        let units = [unit(0, 0), unit(0, 1), unit(1, 2)];
+        let found = candidate_pairs(&units, |_| &[1, 2, 3]);
         assert_eq!(found.pairs, vec![(0, 2), (1, 2)]);
         assert_eq!(found.boilerplate_units, 0);
     }
@@ -739,17 +596,19 @@ mod tests {
     #[test]
     fn units_sharing_one_band_by_chance_are_no_candidates() {
         // Two units sharing one shingle in ten agree in few bands, if any: never enough.
-        let found = candidates_of(&[
-            (0, &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
-            (1, &[10, 11, 12, 13, 14, 15, 16]),
-        ]);
+        let units = [unit(0, 0), unit(1, 1)];
+        let sets: [&[u32]; 2] = [
+            &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+            &[10, 11, 12, 13, 14, 15, 16],
+        ];
+        let found = candidate_pairs(&units, |i| sets.get(i).copied().unwrap_or(&[]));
         assert!(found.pairs.is_empty(), "{:?}", found.pairs);
     }
 
     #[test]
     fn a_unit_repeated_in_many_articles_is_boilerplate_and_yields_no_pair() {
-        let given: Vec<(u32, &[u32])> = (0..50).map(|a| (a, &[1, 2, 3][..])).collect();
-        let found = candidates_of(&given);
+        let units: Vec<Unit> = (0..50).map(|a| unit(a, a)).collect();
+        let found = candidate_pairs(&units, |_| &[1, 2, 3]);
         assert!(found.pairs.is_empty(), "{:?}", found.pairs.len());
         assert_eq!(found.boilerplate_units, 50);
         assert_eq!(found.crowded_buckets, BANDS);
@@ -814,7 +673,7 @@ mod tests {
             state = mix(state);
             state % n
         };
-        let (mut articles, mut sets) = (Vec::new(), Vec::new());
+        let (mut units, mut sets) = (Vec::new(), Vec::new());
         for article in 0..120u32 {
             let count = if article == 7 { 70 } else { 1 + next(9) };
             for i in 0..count {
@@ -831,15 +690,9 @@ mod tests {
                 } else {
                     sets.push(set);
                 }
-                articles.push(article);
+                units.push(unit(article, units.len() as u32));
             }
         }
-        let given: Vec<(u32, &[u32])> = articles
-            .iter()
-            .zip(&sets)
-            .map(|(&a, set)| (a, set.as_slice()))
-            .collect();
-        let (units, _) = corpus(&given);
         let expected = plain_candidates(&units, &sets);
         assert!(expected.pairs.len() > 200, "{}", expected.pairs.len());
         assert!(
@@ -852,7 +705,7 @@ mod tests {
             "{}",
             expected.crowded_buckets
         );
-        let found = candidates_of(&given);
+        let found = candidate_pairs(&units, |u| sets.get(u).map_or(&[][..], Vec::as_slice));
         assert_eq!(found.pairs, expected.pairs);
         assert_eq!(found.boilerplate_units, expected.boilerplate_units);
         assert_eq!(found.crowded_buckets, expected.crowded_buckets);

@@ -178,12 +178,15 @@ pub fn find_shared_passages_with_stats(articles: &[Article]) -> (Vec<SharedPassa
             end: r.end,
         }));
     }
-    let article_shingles = |a: u32| -> &[u32] {
-        indexed
-            .get(a as usize)
-            .map_or(&[], |x| x.shingles.as_slice())
+    let unit_shingles = |i: usize| -> &[u32] {
+        let Some(u) = units.get(i) else {
+            return &[];
+        };
+        indexed.get(u.article as usize).map_or(&[], |x| {
+            shingles_in(&x.shingles, &(u.start as usize..u.end as usize))
+        })
     };
-    let candidates = candidate_pairs(&units, article_shingles);
+    let candidates = candidate_pairs(&units, unit_shingles);
     let mut stats = PassageStats {
         units: units.len(),
         boilerplate_units: candidates.boilerplate_units,
