@@ -9,8 +9,9 @@
 //!
 //! Signatures are never stored: the keys of a few bands at a time ([`BANDS_PER_PASS`]) are
 //! computed from the units' shingles when those bands are bucketed (the same hashing as computing
-//! whole signatures once, with fewer readings of the shingles), so besides the shingles the
-//! bucketing holds a few bytes per unit for each pass being processed.
+//! whole signatures once, with fewer readings of the shingles). Each band keeps only its buckets
+//! that can yield a pair, as lists of units, and candidates are counted unit by unit over those
+//! (see [`candidate_pairs`]): besides the shingles, a few dozen bytes per unit.
 //!
 //! Boilerplate: a bucket whose units come from more than [`MAX_ARTICLES_PER_BUCKET`] articles is
 //! text repeated all over the corpus (sign-offs, stock paragraphs, a story every outlet reprints),
@@ -164,70 +165,59 @@ pub(crate) struct Candidates {
     pub crowded_buckets: usize,
 }
 
-/// What one band yields: candidate pairs (split into [`PARTS`] by first unit), the units in
-/// crowded buckets, the number of crowded buckets.
-type BandResult = (Vec<Vec<(u32, u32)>>, Vec<u32>, usize);
-
-/// The bands' pairs are split by their first unit into this many parts, each merged on its own
-/// in parallel (merged as one, the pairs of all bands were a long serial step).
-const PARTS: usize = 16;
-
-/// The part of the pairs whose first unit is `x`, of `units` units.
-fn part_of(x: u32, units: usize) -> usize {
-    let part = u64::from(x) * PARTS as u64 / units.max(1) as u64;
-    usize::try_from(part).map_or(PARTS - 1, |p| p.min(PARTS - 1))
-}
-
-/// The first units of part `part`: those that [`part_of`] puts there.
-fn part_units(part: usize, units: usize) -> Range<usize> {
-    let start = |p: usize| (p * units).div_ceil(PARTS);
-    start(part)..start(part + 1)
-}
-
 /// Candidate pairs of units from different articles. `units` are in article order and
 /// `shingles(i)` gives the shingles of `units[i]` (never empty).
+///
+/// Two steps. First every band is bucketed on its own, keeping only the buckets that may yield
+/// pairs (units of at least two articles, not crowded) as lists of units. Then, unit by unit,
+/// the partners found in the unit's buckets over all bands are counted: those found in
+/// [`MIN_BAND_HITS`] bands or more make candidates. No band's pairs are ever stored (storing
+/// them and counting afterwards held about 200 bytes per unit at 20,000 articles, most of them
+/// pairs that agree in one band only), and the candidates come out in order.
 pub(crate) fn candidate_pairs<'a>(
     units: &[Unit],
     shingles: impl Fn(usize) -> &'a [u32] + Sync,
 ) -> Candidates {
     let p = Permutations::new();
-    let per_band: Vec<BandResult> = (0..BANDS / BANDS_PER_PASS)
+    let bands: Vec<BandBuckets> = (0..BANDS / BANDS_PER_PASS)
         .into_par_iter()
         .flat_map_iter(|pass| {
             let first = pass * BANDS_PER_PASS;
             let keys = pass_keys(units, &shingles, &p, first);
             (0..BANDS_PER_PASS)
-                .map(|b| band_pairs(units, &keys, b))
+                .map(|b| bucket_band(units, &keys, b))
                 .collect::<Vec<_>>()
         })
         .collect();
     let mut crowded_in = vec![0u8; units.len()];
     let mut crowded_buckets = 0;
-    for (_, crowded, buckets) in &per_band {
-        crowded_buckets += buckets;
-        for &u in crowded {
+    for band in &bands {
+        crowded_buckets += band.crowded_buckets;
+        for &u in &band.crowded {
             if let Some(c) = crowded_in.get_mut(u as usize) {
                 *c = c.saturating_add(1);
             }
         }
     }
-    let is_boilerplate =
-        |u: u32| crowded_in.get(u as usize).copied().unwrap_or(0) as usize >= BOILERPLATE_BANDS;
-    let boilerplate_units = (0..units.len())
-        .filter(|&u| u32::try_from(u).is_ok_and(is_boilerplate))
-        .count();
-    let mut by_part: Vec<Vec<Vec<(u32, u32)>>> =
-        (0..PARTS).map(|_| Vec::with_capacity(BANDS)).collect();
-    for (parts, _, _) in per_band {
-        for (bands, pairs) in by_part.iter_mut().zip(parts) {
-            bands.push(pairs);
-        }
-    }
-    let keep = |x: u32, y: u32| !is_boilerplate(x) && !is_boilerplate(y);
-    let pairs: Vec<(u32, u32)> = by_part
+    let boilerplate: Vec<bool> = crowded_in
+        .iter()
+        .map(|&c| c as usize >= BOILERPLATE_BANDS)
+        .collect();
+    drop(crowded_in);
+    let boilerplate_units = boilerplate.iter().filter(|&&b| b).count();
+    let index = BucketIndex::new(units.len(), bands);
+    let is_kept = |u: u32| !boilerplate.get(u as usize).copied().unwrap_or(true);
+    let chunks = units.len().div_ceil(UNITS_PER_TASK);
+    let pairs: Vec<(u32, u32)> = (0..chunks)
         .into_par_iter()
-        .enumerate()
-        .flat_map_iter(|(part, bands)| agreeing_pairs(part_units(part, units.len()), bands, keep))
+        .map_init(
+            || Tally::new(units.len()),
+            |tally, c| {
+                let firsts = c * UNITS_PER_TASK..((c + 1) * UNITS_PER_TASK).min(units.len());
+                agreeing_pairs(units, firsts, &index, is_kept, tally)
+            },
+        )
+        .flatten_iter()
         .collect();
     Candidates {
         pairs,
@@ -236,72 +226,51 @@ pub(crate) fn candidate_pairs<'a>(
     }
 }
 
-/// The pairs `(x, y)` with `x` in `firsts` that `keep` accepts and that are found in at least
-/// [`MIN_BAND_HITS`] of `bands` (each band lists a pair at most once), sorted and each once.
-///
-/// Most pairs agree in one band only (chance), so the bands' pairs are many times the result:
-/// they are grouped by their first unit with a counting sort, and only each unit's short list
-/// of partners is sorted (a comparison sort of all of them was the stage's largest sort). A
-/// band's pairs are dropped as soon as they are placed.
-fn agreeing_pairs(
-    firsts: Range<usize>,
-    bands: Vec<Vec<(u32, u32)>>,
-    keep: impl Fn(u32, u32) -> bool,
-) -> Vec<(u32, u32)> {
-    let slot_of = |x: u32| (x as usize).checked_sub(firsts.start);
-    // starts[i]..starts[i + 1]: where the partners of unit `firsts.start + i` go.
-    let mut starts = vec![0usize; firsts.len() + 1];
-    for &(x, y) in bands.iter().flatten() {
-        if keep(x, y)
-            && let Some(n) = slot_of(x).and_then(|i| starts.get_mut(i + 1))
-        {
-            *n += 1;
-        }
-    }
-    for i in 1..starts.len() {
-        let before = starts.get(i - 1).copied().unwrap_or(0);
-        if let Some(n) = starts.get_mut(i) {
-            *n += before;
-        }
-    }
-    let mut partners = vec![0u32; starts.last().copied().unwrap_or(0)];
-    let mut next = starts.clone();
-    for band in bands {
-        for (x, y) in band {
-            if keep(x, y)
-                && let Some(at) = slot_of(x).and_then(|i| next.get_mut(i))
-            {
-                if let Some(slot) = partners.get_mut(*at) {
-                    *slot = y;
-                }
-                *at += 1;
-            }
-        }
-    }
-    drop(next);
-    let mut found = Vec::new();
-    for (i, x) in firsts.enumerate() {
-        let (Some(&start), Some(&end)) = (starts.get(i), starts.get(i + 1)) else {
-            break;
-        };
-        let (Ok(x), Some(mine)) = (u32::try_from(x), partners.get_mut(start..end)) else {
-            continue;
-        };
-        mine.sort_unstable();
-        found.extend(
-            mine.chunk_by(|a, b| a == b)
-                .filter(|same| same.len() >= MIN_BAND_HITS)
-                .filter_map(|same| same.first().map(|&y| (x, y))),
-        );
-    }
-    found
+/// Units whose partners one task counts: enough to make a task worth its scheduling (and its
+/// [`Tally`]).
+const UNITS_PER_TASK: usize = 16_384;
+
+/// How many bands each unit agrees in with the unit whose partners are being counted, and the
+/// partners found in enough bands: counting in place spares sorting each unit's list of
+/// partners (about twenty on average, most of them met in one band only).
+struct Tally {
+    /// Bands in agreement, by unit; back to zero after each unit.
+    bands: Vec<u8>,
+    /// The units found in [`MIN_BAND_HITS`] bands, in the order found.
+    agreeing: Vec<u32>,
+    /// The tails of the current unit's buckets that hold its partners.
+    tails: Vec<(u32, u32)>,
 }
 
-/// The candidate pairs one band yields (units whose band keys agree) and the units it found in
-/// crowded buckets.
+impl Tally {
+    /// A tally for a corpus of `units` units.
+    fn new(units: usize) -> Tally {
+        Tally {
+            bands: vec![0; units],
+            agreeing: Vec::new(),
+            tails: Vec::new(),
+        }
+    }
+}
+
+/// The buckets of one band that may yield candidate pairs, and what was too crowded.
+#[derive(Debug, Default)]
+struct BandBuckets {
+    /// The units of the kept buckets, bucket after bucket, each bucket in increasing order.
+    members: Vec<u32>,
+    /// Where each kept bucket starts in `members`, and where the last one ends.
+    starts: Vec<u32>,
+    /// The units in crowded buckets.
+    crowded: Vec<u32>,
+    /// How many buckets were crowded.
+    crowded_buckets: usize,
+}
+
+/// Buckets one band: units whose band keys agree. Buckets holding a single article cannot
+/// yield a pair and are dropped; crowded ones are listed as such.
 /// `keys` are the units' keys of the pass that holds the band, as [`pass_keys`] gives them;
 /// `nth` is the band's place in the pass.
-fn band_pairs(units: &[Unit], keys: &[PassKeys], nth: usize) -> BandResult {
+fn bucket_band(units: &[Unit], keys: &[PassKeys], nth: usize) -> BandBuckets {
     let entries: Vec<u64> = keys
         .iter()
         .enumerate()
@@ -312,9 +281,10 @@ fn band_pairs(units: &[Unit], keys: &[PassKeys], nth: usize) -> BandResult {
         .collect();
     let entries = sort_by_key(entries);
     let article_of = |e: u64| units.get((e as u32) as usize).map(|u| u.article);
-    let mut pairs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); PARTS];
-    let mut crowded = Vec::new();
-    let mut crowded_buckets = 0;
+    let mut kept = BandBuckets {
+        starts: vec![0],
+        ..BandBuckets::default()
+    };
     for bucket in entries.chunk_by(|x, y| x >> 32 == y >> 32) {
         if bucket.len() < 2 {
             continue;
@@ -328,23 +298,210 @@ fn band_pairs(units: &[Unit], keys: &[PassKeys], nth: usize) -> BandResult {
             continue;
         }
         if articles > MAX_ARTICLES_PER_BUCKET || bucket.len() > MAX_UNITS_PER_BUCKET {
-            crowded_buckets += 1;
-            crowded.extend(bucket.iter().map(|&e| e as u32));
+            kept.crowded_buckets += 1;
+            kept.crowded.extend(bucket.iter().map(|&e| e as u32));
             continue;
         }
-        for (n, &x) in bucket.iter().enumerate() {
-            for &y in bucket.iter().skip(n + 1) {
-                if article_of(x) != article_of(y) {
-                    // Sorted by unit, so `x` belongs to the earlier article.
-                    let x = x as u32;
-                    if let Some(part) = pairs.get_mut(part_of(x, units.len())) {
-                        part.push((x, y as u32));
-                    }
+        kept.members.extend(bucket.iter().map(|&e| e as u32));
+        // The members are at most one per unit, and units are numbered in u32.
+        kept.starts
+            .push(u32::try_from(kept.members.len()).unwrap_or(u32::MAX));
+    }
+    kept.members.shrink_to_fit();
+    kept.starts.shrink_to_fit();
+    kept
+}
+
+/// The candidate pairs `(x, y)` with `x` in `firsts`: `y` in a later article, neither unit
+/// boilerplate (`is_kept` says), sharing a bucket in at least [`MIN_BAND_HITS`] bands; sorted.
+fn agreeing_pairs(
+    units: &[Unit],
+    firsts: Range<usize>,
+    index: &BucketIndex,
+    is_kept: impl Fn(u32) -> bool,
+    tally: &mut Tally,
+) -> Vec<(u32, u32)> {
+    let mut found = Vec::new();
+    // The first unit of the article after the current one: partners are from there on.
+    let mut next_article: Option<(u32, usize)> = None;
+    for x in firsts {
+        let (Some(unit), Ok(ux)) = (units.get(x), u32::try_from(x)) else {
+            break;
+        };
+        if !is_kept(ux) {
+            continue;
+        }
+        let after = match next_article {
+            Some((article, after)) if article == unit.article => after,
+            _ => {
+                let rest = units.get(x..).unwrap_or(&[]);
+                let after = x + rest.partition_point(|u| u.article == unit.article);
+                next_article = Some((unit.article, after));
+                after
+            }
+        };
+        let Ok(after) = u32::try_from(after) else {
+            continue;
+        };
+        count_partners(index, ux, after, tally);
+        // Found in band order: sorted, they come out in order.
+        tally.agreeing.sort_unstable();
+        found.extend(
+            tally
+                .agreeing
+                .iter()
+                .copied()
+                .filter(|&y| is_kept(y))
+                .map(|y| (ux, y)),
+        );
+    }
+    found
+}
+
+/// Fills `tally.agreeing` with the units from `after` on that share a bucket with `unit` in
+/// at least [`MIN_BAND_HITS`] bands: a unit is in one bucket per band, so how often a partner
+/// is met in the unit's buckets is in how many bands the two agree. Leaves the counts at zero.
+fn count_partners(index: &BucketIndex, unit: u32, after: u32, tally: &mut Tally) {
+    let Tally {
+        bands,
+        agreeing,
+        tails,
+    } = tally;
+    agreeing.clear();
+    tails.clear();
+    for &id in index.buckets_of(unit) {
+        // Each bucket is sorted by unit, so the units of later articles are its tail. Buckets
+        // are short, and a binary search waited on one memory read after another: a scan
+        // reads them in one go.
+        let (start, bucket) = index.bucket(id);
+        let later = bucket.iter().take_while(|&&y| y < after).count();
+        let tail = bucket.get(later..).unwrap_or(&[]);
+        for &y in tail {
+            if let Some(n) = bands.get_mut(y as usize) {
+                *n += 1;
+                if usize::from(*n) == MIN_BAND_HITS {
+                    agreeing.push(y);
                 }
             }
         }
+        if !tail.is_empty() {
+            let from = start + later as u32;
+            tails.push((from, from + tail.len() as u32));
+        }
     }
-    (pairs, crowded, crowded_buckets)
+    for &(from, to) in tails.iter() {
+        for &y in index.members.get(from as usize..to as usize).unwrap_or(&[]) {
+            if let Some(n) = bands.get_mut(y as usize) {
+                *n = 0;
+            }
+        }
+    }
+}
+
+/// The kept buckets of every band, numbered band after band, and for each unit the ids of the
+/// buckets it is in, in increasing order (so at most one per band).
+struct BucketIndex {
+    /// The units of every bucket, bucket after bucket, each bucket in increasing order.
+    members: Vec<u32>,
+    /// Where each bucket starts in `members`, and where the last one ends.
+    starts: Vec<u32>,
+    /// Where each unit's bucket ids start in `ids`, and where the last unit's end.
+    offsets: Vec<u32>,
+    /// The ids of the buckets of every unit, unit after unit.
+    ids: Vec<u32>,
+}
+
+impl BucketIndex {
+    /// The index of the buckets of `bands` (in band order) over `units` units. Ids and offsets
+    /// are u32, half the memory of usize: they overflow only for a corpus of hundreds of
+    /// millions of units, far more than fits in memory; the bands that would overflow are left
+    /// out.
+    fn new(units: usize, bands: Vec<BandBuckets>) -> BucketIndex {
+        let mut index = BucketIndex {
+            members: Vec::new(),
+            starts: vec![0],
+            offsets: Vec::new(),
+            ids: Vec::new(),
+        };
+        for band in bands {
+            let base = index.members.len();
+            let fits = |n: usize| u32::try_from(base + n).ok();
+            let Some(starts) = band
+                .starts
+                .iter()
+                .skip(1)
+                .map(|&s| fits(s as usize))
+                .collect::<Option<Vec<u32>>>()
+            else {
+                continue;
+            };
+            index.members.extend(band.members);
+            index.starts.extend(starts);
+        }
+        index.members.shrink_to_fit();
+        index.starts.shrink_to_fit();
+        index.list_units_buckets(units);
+        index
+    }
+
+    /// Fills `offsets` and `ids` from the buckets: a counting sort of the (unit, bucket)
+    /// memberships by unit. Buckets are numbered in increasing order, so each unit's ids are.
+    fn list_units_buckets(&mut self, units: usize) {
+        let mut offsets = vec![0u32; units + 1];
+        for &u in &self.members {
+            if let Some(n) = offsets.get_mut(u as usize + 1) {
+                *n += 1;
+            }
+        }
+        for i in 1..offsets.len() {
+            let before = offsets.get(i - 1).copied().unwrap_or(0);
+            if let Some(n) = offsets.get_mut(i) {
+                *n += before;
+            }
+        }
+        let mut ids = vec![0u32; offsets.last().copied().unwrap_or(0) as usize];
+        let mut next = offsets.clone();
+        for (id, bucket) in (0u32..).zip(self.starts.windows(2)) {
+            let &[start, end] = bucket else { continue };
+            for &u in self
+                .members
+                .get(start as usize..end as usize)
+                .unwrap_or(&[])
+            {
+                if let Some(at) = next.get_mut(u as usize)
+                    && let Some(slot) = ids.get_mut(*at as usize)
+                {
+                    *slot = id;
+                    *at += 1;
+                }
+            }
+        }
+        self.offsets = offsets;
+        self.ids = ids;
+    }
+
+    /// The units of bucket `id`, in increasing order, and where they start in `members`.
+    fn bucket(&self, id: u32) -> (u32, &[u32]) {
+        let id = id as usize;
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&start), Some(&end)) => (
+                start,
+                self.members
+                    .get(start as usize..end as usize)
+                    .unwrap_or(&[]),
+            ),
+            _ => (0, &[]),
+        }
+    }
+
+    /// The ids of the buckets `unit` is in, in increasing order.
+    fn buckets_of(&self, unit: u32) -> &[u32] {
+        let u = unit as usize;
+        match (self.offsets.get(u), self.offsets.get(u + 1)) {
+            (Some(&start), Some(&end)) => self.ids.get(start as usize..end as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 /// Sorts entries `key << 32 | unit`, listed in increasing unit order, by key then unit: a
@@ -385,6 +542,8 @@ fn sort_by_key(entries: Vec<u64>) -> Vec<u64> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
     use super::*;
 
     fn unit(article: u32, i: u32) -> Unit {
@@ -455,68 +614,101 @@ mod tests {
         assert_eq!(found.crowded_buckets, BANDS);
     }
 
-    #[test]
-    fn pairs_in_enough_bands_are_kept_sorted_and_once() {
-        // Bands of random pairs over few units, so that many pairs recur across bands; the
-        // result must be what sorting all of them gives.
-        let mut state = 11u64;
-        let units = 300u32;
-        let bands: Vec<Vec<(u32, u32)>> = (0..BANDS)
-            .map(|_| {
-                let mut band: Vec<(u32, u32)> = (0..2000)
-                    .map(|_| {
-                        state = mix(state);
-                        let x = (state % u64::from(units)) as u32;
-                        let y = ((state >> 32) % u64::from(units)) as u32;
-                        (x.min(y), x.max(y))
-                    })
-                    .filter(|(x, y)| x != y)
-                    .collect();
-                band.sort_unstable();
-                band.dedup();
-                band
-            })
-            .collect();
-        let keep = |x: u32, y: u32| x % 7 != 3 && y % 11 != 5;
-        let mut all: Vec<(u32, u32)> = bands
-            .iter()
-            .flatten()
-            .copied()
-            .filter(|&(x, y)| keep(x, y))
-            .collect();
-        all.sort_unstable();
-        let expected: Vec<(u32, u32)> = all
-            .chunk_by(|a, b| a == b)
-            .filter(|same| same.len() >= MIN_BAND_HITS)
-            .filter_map(|same| same.first().copied())
-            .collect();
-        assert!(expected.len() > 100);
-        let some: Vec<(u32, u32)> = expected
-            .iter()
-            .copied()
-            .filter(|&(x, _)| (100..200).contains(&x))
-            .collect();
-        assert_eq!(agreeing_pairs(100..200, bands.clone(), keep), some);
-        assert_eq!(agreeing_pairs(0..units as usize, bands, keep), expected);
-        assert!(agreeing_pairs(0..0, Vec::new(), keep).is_empty());
+    /// The candidates as the rules state them, band by band with maps: the reference the
+    /// bucket index must agree with.
+    fn plain_candidates(units: &[Unit], sets: &[Vec<u32>]) -> Candidates {
+        let p = Permutations::new();
+        let article = |u: u32| units[u as usize].article;
+        let mut crowded_in = vec![0usize; units.len()];
+        let mut crowded_buckets = 0;
+        let mut hits: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+        for band in 0..BANDS {
+            let mut buckets: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+            for (u, set) in sets.iter().enumerate() {
+                if let Some(key) = band_key(set, &p, band) {
+                    buckets.entry(key).or_default().push(u as u32);
+                }
+            }
+            for members in buckets.values() {
+                let articles: BTreeSet<u32> = members.iter().map(|&u| article(u)).collect();
+                if articles.len() < 2 {
+                    continue;
+                }
+                if articles.len() > MAX_ARTICLES_PER_BUCKET || members.len() > MAX_UNITS_PER_BUCKET
+                {
+                    crowded_buckets += 1;
+                    for &u in members {
+                        crowded_in[u as usize] += 1;
+                    }
+                    continue;
+                }
+                for (n, &x) in members.iter().enumerate() {
+                    for &y in &members[n + 1..] {
+                        if article(x) != article(y) {
+                            *hits.entry((x, y)).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let boilerplate = |u: u32| crowded_in[u as usize] >= BOILERPLATE_BANDS;
+        Candidates {
+            pairs: hits
+                .into_iter()
+                .filter(|&((x, y), n)| n >= MIN_BAND_HITS && !boilerplate(x) && !boilerplate(y))
+                .map(|(pair, _)| pair)
+                .collect(),
+            boilerplate_units: (0..units.len() as u32).filter(|&u| boilerplate(u)).count(),
+            crowded_buckets,
+        }
     }
 
     #[test]
-    fn parts_cover_every_unit_once_in_order() {
-        for units in [1usize, 5, 16, 17, 1000, 933_367] {
-            let mut next = 0;
-            for part in 0..PARTS {
-                let range = part_units(part, units);
-                assert_eq!(range.start, next);
-                for x in [range.start, range.end.saturating_sub(1)] {
-                    if range.contains(&x) {
-                        assert_eq!(part_of(x as u32, units), part);
+    fn candidates_are_those_the_rules_give_on_a_busy_corpus() {
+        // Articles of a few units each, made of shingles from a small vocabulary so that
+        // units agree in some bands by chance, with near-copies, a stock unit in many articles
+        // (crowded by articles) and one article repeating a unit (crowded by units).
+        let mut state = 5u64;
+        let mut next = move |n: u64| {
+            state = mix(state);
+            state % n
+        };
+        let (mut units, mut sets) = (Vec::new(), Vec::new());
+        for article in 0..120u32 {
+            let count = if article == 7 { 70 } else { 1 + next(9) };
+            for i in 0..count {
+                let set: Vec<u32> = match next(10) {
+                    _ if (article == 7 && i > 3) || (article == 8 && i == 0) => {
+                        vec![950, 951, 952]
                     }
+                    0 | 1 => vec![500, 501, 502, 503],
+                    2 => (0..6).map(|s| 700 + (s + next(3) as u32)).collect(),
+                    _ => (0..2 + next(6)).map(|_| next(40) as u32).collect(),
+                };
+                if article % 3 == 0 && i == 1 {
+                    sets.push(vec![900, 901, 902]);
+                } else {
+                    sets.push(set);
                 }
-                next = range.end;
+                units.push(unit(article, units.len() as u32));
             }
-            assert_eq!(next, units);
         }
+        let expected = plain_candidates(&units, &sets);
+        assert!(expected.pairs.len() > 200, "{}", expected.pairs.len());
+        assert!(
+            expected.boilerplate_units > 50,
+            "{}",
+            expected.boilerplate_units
+        );
+        assert!(
+            expected.crowded_buckets > BANDS,
+            "{}",
+            expected.crowded_buckets
+        );
+        let found = candidate_pairs(&units, |u| sets.get(u).map_or(&[][..], Vec::as_slice));
+        assert_eq!(found.pairs, expected.pairs);
+        assert_eq!(found.boilerplate_units, expected.boilerplate_units);
+        assert_eq!(found.crowded_buckets, expected.crowded_buckets);
     }
 
     #[test]

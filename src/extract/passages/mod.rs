@@ -26,13 +26,14 @@ mod lsh;
 mod tokens;
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use crate::model::{Article, SharedPassage, Span};
 use align::{Side, align, distinct_content_words};
 use lsh::{Unit, candidate_pairs};
-use tokens::{SHINGLE, Token, Tokens, shingles, tokenize};
+use tokens::{SHINGLE, Token, Tokens, WordSpans, shingles, tokenize};
 
 /// Longest unit in tokens; longer paragraphs are cut into windows.
 const UNIT_TOKENS: usize = 20;
@@ -114,18 +115,32 @@ struct Indexed {
 }
 
 impl Indexed {
-    /// The tokens of `range` in `body` (the article this was made from), tokenized again from
-    /// the nearest mark.
-    fn tokens<'b>(&self, body: &'b str, range: &Range<usize>) -> impl Iterator<Item = Token> + 'b {
-        let mark = range.start / MARK_EVERY;
+    /// Where to start tokenizing `body` (the article this was made from) so that the first
+    /// token is token `index`: the nearest mark, then the words before it skipped without
+    /// hashing them (tokenizing them all was most of the cost of a stretch).
+    fn start_of_token(&self, body: &str, index: usize) -> usize {
+        let mark = index / MARK_EVERY;
         // Past the last mark there are no tokens: start at the end of the body.
-        let from = self
-            .marks
-            .get(mark)
-            .map_or(body.len(), |&from| from as usize);
-        Tokens::from(body, from)
-            .skip(range.start - mark * MARK_EVERY)
-            .take(range.len())
+        let Some(&from) = self.marks.get(mark) else {
+            return body.len();
+        };
+        match index - mark * MARK_EVERY {
+            0 => from as usize,
+            skip => WordSpans::from(body, from as usize)
+                .nth(skip - 1)
+                .map_or(body.len(), |(_, end)| end),
+        }
+    }
+
+    /// The tokens of `range` in `body`, tokenized again.
+    fn tokens<'b>(&self, body: &'b str, range: &Range<usize>) -> impl Iterator<Item = Token> + 'b {
+        Tokens::from(body, self.start_of_token(body, range.start)).take(range.len())
+    }
+
+    /// The bytes of the tokens of `range` in `body`; `None` if the range runs past the end.
+    fn span(&self, body: &str, range: &Range<usize>) -> Option<Span> {
+        let words = WordSpans::from(body, self.start_of_token(body, range.start));
+        token_span(words.take(range.len()), range.len())
     }
 }
 
@@ -199,20 +214,22 @@ pub fn find_shared_passages_with_stats(articles: &[Article]) -> (Vec<SharedPassa
     } else {
         by_pair.par_sort_unstable();
     }
-    let groups: Vec<&[Candidate]> = by_pair.chunk_by(|p, q| (p.0, p.1) == (q.0, q.1)).collect();
-    stats.article_pairs = groups.len();
-    let results: Vec<(Vec<SharedPassage>, usize)> = groups
-        .par_iter()
+    let same_pair = |p: &Candidate, q: &Candidate| (p.0, p.1) == (q.0, q.1);
+    stats.article_pairs = by_pair.chunk_by(same_pair).count();
+    // Most pairs of articles yield no passage: only the passages are collected (a list with an
+    // entry for every pair was the stage's largest allocation after the candidates).
+    let capped = AtomicUsize::new(0);
+    let passages: Vec<SharedPassage> = by_pair
+        .par_chunk_by(same_pair)
         .map_init(PairScratch::default, |scratch, group| {
-            compare_pair(articles, &indexed, &units, group, scratch)
+            let (found, dropped) = compare_pair(articles, &indexed, &units, group, scratch)?;
+            capped.fetch_add(dropped, Ordering::Relaxed);
+            Some(found)
         })
-        .flatten()
+        .flatten_iter()
+        .flatten_iter()
         .collect();
-    let mut passages = Vec::new();
-    for (found, capped) in results {
-        passages.extend(found);
-        stats.capped_passages += capped;
-    }
+    stats.capped_passages = capped.into_inner();
     (passages, stats)
 }
 
@@ -269,8 +286,8 @@ fn compare_pair(
         .take(MAX_PASSAGES_PER_PAIR)
         .filter_map(|m| {
             Some(SharedPassage {
-                a: (aa.id, token_span(xa.tokens(&aa.body, &m.a), m.a.len())?),
-                b: (ab.id, token_span(xb.tokens(&ab.body, &m.b), m.b.len())?),
+                a: (aa.id, xa.span(&aa.body, &m.a)?),
+                b: (ab.id, xb.span(&ab.body, &m.b)?),
                 similarity: m.similarity,
             })
         })
@@ -278,19 +295,17 @@ fn compare_pair(
     Some((passages, capped))
 }
 
-/// The bytes from the first of `tokens` to the end of the last; `None` unless there are
-/// `expected` tokens (the range ran past the article's end).
-fn token_span(tokens: impl Iterator<Item = Token>, expected: usize) -> Option<Span> {
+/// The bytes from the first of `words` (byte spans) to the end of the last; `None` unless there
+/// are `expected` words (the range ran past the article's end).
+fn token_span(words: impl Iterator<Item = (usize, usize)>, expected: usize) -> Option<Span> {
     let mut count = 0;
-    let mut span: Option<Span> = None;
-    for t in tokens {
+    let mut span: Option<(usize, usize)> = None;
+    for (start, end) in words {
         count += 1;
-        span = Some(Span {
-            start: span.map_or(t.start, |s| s.start),
-            end: t.end,
-        });
+        span = Some((span.map_or(start, |s| s.0), end));
     }
-    span.filter(|_| count == expected)
+    let (start, end) = span.filter(|_| count == expected)?;
+    Some(Span::new(start, end))
 }
 
 #[cfg(test)]

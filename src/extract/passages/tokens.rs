@@ -178,6 +178,52 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// The byte spans of the words of a text from a byte position on: the spans of [`Tokens`],
+/// without folding, hashing or looking up the words, for when only their places are needed
+/// (skipping to a token, the bytes of a passage).
+pub(crate) struct WordSpans<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> WordSpans<'a> {
+    /// The word spans of `text` from byte `pos` (which should start a token, or be 0) on.
+    pub(crate) fn from(text: &'a str, pos: usize) -> WordSpans<'a> {
+        WordSpans { text, pos }
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        let mut start: Option<usize> = None;
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
+            let (is_word, width) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                match self.text.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                    None => break,
+                }
+            };
+            if is_word {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            } else if let Some(s) = start {
+                self.pos = i + width;
+                return Some((s, i));
+            }
+            i += width;
+        }
+        self.pos = bytes.len();
+        start.map(|s| (s, bytes.len()))
+    }
+}
+
 /// A token from its span and the hash of its folded bytes.
 fn token(start: usize, end: usize, hash: u64, folded_len: usize) -> Token {
     let stopword = folded_len <= LONGEST_STOPWORD && STOPWORD_HASHES.binary_search(&hash).is_ok();
@@ -242,6 +288,23 @@ mod tests {
         let t = tokenize("The STATEMENT statements Ἀθῆναι");
         let content: Vec<bool> = t.iter().map(|t| t.content).collect();
         assert_eq!(content, [false, false, true, true]);
+    }
+
+    #[test]
+    fn word_spans_are_the_spans_of_the_tokens() {
+        let text = "Niger’s junta — «closed» the borders; Ἀθῆναι, 2023. İstanbul’da ǅemal x2y ½ \
+                    end";
+        let all = tokenize(text);
+        for (n, t) in all.iter().enumerate() {
+            let spans: Vec<(usize, usize)> = WordSpans::from(text, t.start as usize).collect();
+            let expected: Vec<(usize, usize)> = all[n..]
+                .iter()
+                .map(|t| (t.start as usize, t.end as usize))
+                .collect();
+            assert_eq!(spans, expected);
+        }
+        assert_eq!(WordSpans::from(text, 0).count(), all.len());
+        assert_eq!(WordSpans::from("", 0).next(), None);
     }
 
     #[test]
