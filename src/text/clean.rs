@@ -121,7 +121,8 @@ fn flush_block(block: &mut Vec<String>, paragraphs: &mut Vec<String>) {
         .iter()
         .rev()
         .skip(1)
-        .all(|line| line.chars().count() <= UNWRAPPED_LINE);
+        // A line has no more characters than bytes: most lines are decided by their length.
+        .all(|line| line.len() <= UNWRAPPED_LINE || line.chars().count() <= UNWRAPPED_LINE);
     if wrapped {
         match block.len() {
             0 => {}
@@ -163,22 +164,49 @@ fn normalise_line(line: &str) -> String {
 
 /// True when a trimmed line needs no change: single spaces only, nothing invisible. Most lines
 /// are like this, and checking is cheaper than rebuilding.
+///
+/// Byte by byte: a character that is whitespace or invisible is ASCII or starts with one of
+/// the lead bytes in [`MAY_BE_SPACE_OR_INVISIBLE`], so only those are decoded.
 fn is_normal(line: &str) -> bool {
+    let bytes = line.as_bytes();
     let mut after_space = false;
-    for c in line.chars() {
-        if c == ' ' {
+    let mut at = 0usize;
+    while let Some(&byte) = bytes.get(at) {
+        if byte == b' ' {
             if after_space {
                 return false;
             }
             after_space = true;
-        } else if c.is_whitespace() || is_invisible(c) {
-            return false;
+            at += 1;
+            continue;
+        }
+        after_space = false;
+        if byte.is_ascii() {
+            // ASCII whitespace besides the space: tab, line feed, vertical tab, form feed, CR.
+            if (0x09..=0x0D).contains(&byte) {
+                return false;
+            }
+            at += 1;
+        } else if MAY_BE_SPACE_OR_INVISIBLE.contains(&byte) {
+            let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            if c.is_whitespace() || is_invisible(c) {
+                return false;
+            }
+            at += c.len_utf8();
         } else {
-            after_space = false;
+            // Any other lead or continuation byte: part of a character that is neither.
+            at += 1;
         }
     }
     true
 }
+
+/// The first bytes of every non-ASCII character that is whitespace (U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) or invisible (U+00AD, U+200B,
+/// U+2060, U+FEFF) in UTF-8.
+const MAY_BE_SPACE_OR_INVISIBLE: [u8; 5] = [0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
 
 /// Characters with no width that only split words for matching: zero width space, word
 /// joiner, byte order mark (zero width no-break space) and soft hyphen. Zero width joiner and
@@ -270,5 +298,56 @@ mod tests {
     fn empty_and_blank_input_give_an_empty_body() {
         assert_eq!(clean_body(""), CleanText::default());
         assert_eq!(clean_body(" \n\t\r\n\u{A0}"), CleanText::default());
+    }
+
+    /// The first definition, character by character: what the byte scan must keep.
+    fn is_normal_by_chars(line: &str) -> bool {
+        let mut after_space = false;
+        for c in line.chars() {
+            if c == ' ' {
+                if after_space {
+                    return false;
+                }
+                after_space = true;
+            } else if c.is_whitespace() || is_invisible(c) {
+                return false;
+            } else {
+                after_space = false;
+            }
+        }
+        true
+    }
+
+    #[test]
+    fn every_whitespace_or_invisible_character_starts_with_a_listed_byte() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() || is_invisible(c) {
+                let mut utf8 = [0u8; 4];
+                let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+                assert!(MAY_BE_SPACE_OR_INVISIBLE.contains(&lead), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_agrees_with_the_character_definition(
+            chars in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::char::range(' ', '~'),
+                    proptest::sample::select(vec![
+                        ' ', '\t', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{A0}', '\u{AD}',
+                        '\u{1680}', '\u{2000}', '\u{200A}', '\u{200B}', '\u{2028}', '\u{202F}',
+                        '\u{205F}', '\u{2060}', '\u{3000}', '\u{FEFF}', 'é', '€', '–', '“',
+                        '\u{2011}', '\u{3001}', '\u{FEFE}', '漢', '😀', '\u{C0}', '\u{E100}',
+                    ]),
+                    proptest::char::any(),
+                ],
+                0..40,
+            )
+        ) {
+            let line: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(is_normal(&line), is_normal_by_chars(&line), "{:?}", line);
+        }
     }
 }
