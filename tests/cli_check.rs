@@ -252,3 +252,21 @@ fn check_without_paths_reports_the_sample() {
     assert_eq!(report["formats"]["text"], 4);
     assert_eq!(report["skipped"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn a_long_check_in_a_pipe_writes_no_progress_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // Long enough (seconds in the test build) for the progress line's half-second delay.
+    for (name, bytes) in dossier::synth::text_files(600, 7) {
+        write(dir.path(), &name.to_string_lossy(), bytes);
+    }
+    let out = dossier(&["check", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // Standard error is a pipe here, as in a script or a log: no line redrawn in place.
+    assert!(
+        !stderr.contains('\r') && !stderr.contains("\u{1b}["),
+        "{stderr:?}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Loaded 600 article(s)"));
+}
