@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 /// A step of opening a corpus, in the order they come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Step {
     /// Checking each file's size, time and content against the cache's key.
     Checking,
@@ -54,7 +55,7 @@ impl Step {
     ];
 
     /// What the step does, as the progress line says it.
-    pub fn doing(self) -> &'static str {
+    fn doing(self) -> &'static str {
         match self {
             Step::Checking => "checking the files against the cache",
             Step::ReadingCache => "reading the cache",
@@ -80,10 +81,9 @@ pub fn enter(step: Step) {
     STEP.store(code_of(step), Ordering::Relaxed);
 }
 
-/// `step` as stored in [`STEP`].
+/// `step` as stored in [`STEP`]: its place in [`Step::ALL`] plus one.
 fn code_of(step: Step) -> u8 {
-    let position = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);
-    u8::try_from(position + 1).unwrap_or(0)
+    step as u8 + 1
 }
 
 /// The step stored as `code` in [`STEP`].
@@ -105,13 +105,13 @@ pub fn file_read() {
 }
 
 /// The step opening is in now, if any.
-pub fn current() -> Option<Step> {
+fn current() -> Option<Step> {
     step_of(STEP.load(Ordering::Relaxed))
 }
 
 /// What the progress line says now: the step, the files read while reading, and the time
 /// since opening started.
-pub fn status_now(elapsed: Duration) -> Option<String> {
+fn status_now(elapsed: Duration) -> Option<String> {
     let step = current()?;
     let files = (step == Step::Reading).then(|| {
         (
@@ -123,7 +123,7 @@ pub fn status_now(elapsed: Duration) -> Option<String> {
 }
 
 /// The progress line's text for `step`, with `(read, found)` files while reading.
-pub fn describe(step: Step, files: Option<(usize, usize)>, elapsed: Duration) -> String {
+fn describe(step: Step, files: Option<(usize, usize)>, elapsed: Duration) -> String {
     let count = match files {
         Some((read, found)) if found > 0 => {
             format!(" {} of {}", thousands(read.min(found)), thousands(found))

@@ -39,11 +39,6 @@ impl<B> ShortHops<B> {
         screen.blank(width, height);
         ShortHops { inner, screen }
     }
-
-    /// The wrapped backend.
-    pub fn inner(&self) -> &B {
-        &self.inner
-    }
 }
 
 impl<B: Write> Write for ShortHops<B> {

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::extract::times::lexicon::day_and_month_names;
 use crate::text::words::{fnv_step, fnv1a, lowercase_into};
 
 /// English function words, reporting verbs and words of time, none of which tells what
@@ -172,30 +173,6 @@ const STOP: &[&str] = &[
     "t",
 ];
 
-/// The full English names of the months and weekdays, lowercase: words of time, which the
-/// times lexicon knows as such (a test checks that both agree).
-const DAY_AND_MONTH_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Why a word is left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LeftOut {
@@ -211,8 +188,8 @@ enum LeftOut {
 /// a few instructions, a string byte by byte). A stopword that were also a name would be left
 /// out as a stopword, in any spelling.
 static LEFT_OUT: LazyLock<FxHashMap<u128, LeftOut>> = LazyLock::new(|| {
-    let names = DAY_AND_MONTH_NAMES.iter().map(|w| (w, LeftOut::Name));
-    let stops = STOP.iter().map(|w| (w, LeftOut::Stop));
+    let names = day_and_month_names().map(|w| (w, LeftOut::Name));
+    let stops = STOP.iter().map(|w| (*w, LeftOut::Stop));
     names
         .chain(stops)
         .filter_map(|(w, why)| Some((short_key(w)?, why)))
@@ -357,7 +334,7 @@ mod tests {
         let longest = STOP.iter().map(|w| w.len()).max().unwrap_or(0);
         assert!(longest <= SHORT, "{longest}");
         let mut words: Vec<String> = Vec::new();
-        for w in STOP.iter().chain(DAY_AND_MONTH_NAMES) {
+        for w in STOP.iter().copied().chain(day_and_month_names()) {
             let mut capital = w.to_string();
             if let Some(first) = capital.get_mut(..1) {
                 first.make_ascii_uppercase();
@@ -401,7 +378,7 @@ mod tests {
             left_out += usize::from(now);
         }
         assert!(
-            left_out > 3 * (STOP.len() + DAY_AND_MONTH_NAMES.len()),
+            left_out > 3 * (STOP.len() + day_and_month_names().count()),
             "{left_out}"
         );
         assert_eq!(short_key("abcdefghijklmnop"), None);

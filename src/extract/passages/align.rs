@@ -254,6 +254,18 @@ mod tests {
         }
     }
 
+    /// The passages shared by two whole token lists.
+    fn align_whole(ta: &[Token], tb: &[Token]) -> Vec<Matched> {
+        let (sa, sb) = (shingles(ta), shingles(tb));
+        let (mut ra, mut rb) = (whole(ta), whole(tb));
+        align(
+            side(&sa, &mut ra),
+            side(&sb, &mut rb),
+            &mut Scratch::default(),
+            content_words(ta),
+        )
+    }
+
     #[test]
     fn one_changed_word_does_not_split_a_passage() {
         let ta = tokenize(
@@ -264,14 +276,7 @@ mod tests {
             "To say: The hard-won achievements will be safeguarded. All Nigeriens who love \
              democracy and freedom will see to it.",
         );
-        let (sa, sb) = (shingles(&ta), shingles(&tb));
-        let (mut ra, mut rb) = (whole(&ta), whole(&tb));
-        let found = align(
-            side(&sa, &mut ra),
-            side(&sb, &mut rb),
-            &mut Scratch::default(),
-            content_words(&ta),
-        );
+        let found = align_whole(&ta, &tb);
         assert_eq!(found.len(), 1, "{found:?}");
         let m = &found[0];
         assert_eq!(m.b.end, tb.len());
@@ -282,14 +287,7 @@ mod tests {
     fn a_short_common_phrase_is_not_a_passage() {
         let ta = tokenize("The ministry said in a statement on Thursday that the talks went well.");
         let tb = tokenize("The army said in a statement on Thursday that the road was closed.");
-        let (sa, sb) = (shingles(&ta), shingles(&tb));
-        let (mut ra, mut rb) = (whole(&ta), whole(&tb));
-        let found = align(
-            side(&sa, &mut ra),
-            side(&sb, &mut rb),
-            &mut Scratch::default(),
-            content_words(&ta),
-        );
+        let found = align_whole(&ta, &tb);
         assert!(found.is_empty());
     }
 }

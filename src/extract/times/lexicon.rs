@@ -207,6 +207,15 @@ pub(super) const TIME_PREPOSITIONS: &[&str] = &[
     "or",
 ];
 
+/// The full names of the months and weekdays, lowercase: what [`is_day_or_month_name`] knows.
+pub fn day_and_month_names() -> impl Iterator<Item = &'static str> {
+    let months = MONTHS
+        .iter()
+        .filter(|(_, _, full)| *full)
+        .map(|(w, _, _)| *w);
+    months.chain(WEEKDAYS.iter().map(|(w, _)| *w))
+}
+
 /// True for a weekday's or a month's full name in any case ("Monday", "may"): words that
 /// other extractors treat as neither content nor names.
 pub fn is_day_or_month_name(word: &str) -> bool {
