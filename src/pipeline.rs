@@ -46,7 +46,21 @@ fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
 
 /// [`analyze`], adding the wall time of each stage to `spent` (for `dossier check --stats`).
 /// Stages that run side by side each count their own wall time.
-pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corpus {
+pub fn analyze_timed(articles: Vec<Article>, spent: &mut StageTimes) -> Corpus {
+    analyze_reusing(articles, Vec::new(), spent)
+}
+
+/// [`analyze_timed`], taking the time expressions of article `i` from `known_times[i]` where it
+/// is `Some` instead of finding them again (the cache keeps them for articles of files that did
+/// not change). An article's time expressions depend on nothing but its text and date; every
+/// other stage resolves names, events, sources or passages across articles, so it runs again.
+/// Missing entries (a shorter list) are found.
+pub fn analyze_reusing(
+    mut articles: Vec<Article>,
+    mut known_times: Vec<Option<Vec<TimeExpr>>>,
+    spent: &mut StageTimes,
+) -> Corpus {
+    known_times.resize_with(articles.len(), || None);
     for (i, article) in articles.iter_mut().enumerate() {
         article.id = ArticleId::from_index(i);
         if article.outlet.is_none() {
@@ -57,7 +71,7 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
     enter(Step::Passages);
     let ((passages, passages_took), (times, times_took)) = rayon::join(
         || timed(|| passages::find_shared_passages(&articles)),
-        || timed(|| find_times(&articles)),
+        || timed(|| find_times(&articles, known_times)),
     );
     spent.add(Stage::Passages, passages_took);
     spent.add(Stage::Times, times_took);
@@ -108,11 +122,19 @@ pub fn analyze_timed(mut articles: Vec<Article>, spent: &mut StageTimes) -> Corp
     corpus
 }
 
-/// Every article's time expressions, in article order, each tied to its sentence.
-fn find_times(articles: &[Article]) -> Vec<TimeExpr> {
+/// Every article's time expressions, in article order, each tied to its sentence; those of
+/// article `i` taken from `known[i]` when given (their article ids set to `i`).
+fn find_times(articles: &[Article], known: Vec<Option<Vec<TimeExpr>>>) -> Vec<TimeExpr> {
     articles
         .par_iter()
-        .map(|article| {
+        .zip(known)
+        .map(|(article, known)| {
+            if let Some(mut found) = known {
+                for time in &mut found {
+                    time.at.article = article.id;
+                }
+                return found;
+            }
             times::find_times(&article.body, article.date)
                 .into_iter()
                 .filter_map(|t| {

@@ -21,7 +21,7 @@ use xxhash_rust::xxh3::xxh3_64;
 /// under [`crate::model`] (or what [`super::parts`] stores) changes its fields, their order or
 /// their meaning: sections are encoded positionally (postcard), so an old file could decode into
 /// nonsense.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 const MAGIC: [u8; 8] = *b"DOSSIERC";
 const HEADER_LEN: usize = 8 + 4 + 16 + 4 + 8;

@@ -158,6 +158,14 @@ pub fn fingerprint(paths: &[PathBuf], previous: Option<&Manifest>) -> (Fingerpri
     (fingerprint, Manifest { taken_at, stamps })
 }
 
+/// A digest of the program's identity alone (see [`write_program_identity`]): work an earlier
+/// run did is reused only by the same program.
+pub fn program_identity() -> u128 {
+    let mut hasher = Xxh3::new();
+    write_program_identity(&mut hasher);
+    hasher.digest128()
+}
+
 /// The program's part of the key: version, schema version and the running executable.
 fn write_program_identity(hasher: &mut Xxh3) {
     write_bytes(hasher, env!("CARGO_PKG_VERSION").as_bytes());

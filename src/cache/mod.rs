@@ -13,21 +13,22 @@
 //! the sections hold, [`key`] for the key and the manifest that spares reading unchanged files.
 //!
 //! When trusted: only when the file is intact and its key (see [`key`]) equals the key of the
-//! files on disk now. On any change (a file touched, edited, added or removed, another program
-//! build) everything is loaded and extracted again: actor resolution and shared passages are
-//! corpus-wide, so no extraction result can be kept, and the loader is not yet split so that
-//! one file's articles could be reused (keys are made unique across files). Reused on a change:
-//! the content hashes of the files that did not change, so only changed files are read to
-//! compute the key. The built-in sample is never cached: it analyses in milliseconds.
+//! files on disk now. On a change (a file touched, edited, added or removed) the corpus is
+//! analysed again, but the files that did not change are not read again and their articles'
+//! time expressions are kept (see [`reuse`]); everything resolved across articles is redone.
+//! Another build of the program reuses nothing. The key itself takes the content hashes of
+//! unchanged files from the manifest, so only changed files are read to compute it. The
+//! built-in sample is never cached: it analyses in milliseconds.
 
 pub mod file;
 pub mod key;
 pub mod parts;
+pub mod reuse;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::load::{Skipped, Warning};
+use crate::load::{FileSummary, Skipped, Warning};
 use crate::model::Corpus;
 use crate::progress::{self, Step};
 use crate::stats::{Stage, StageTimes};
@@ -127,6 +128,9 @@ pub struct Opened {
     pub outcome: CacheOutcome,
     /// The cache file read or written, if any.
     pub location: Option<PathBuf>,
+    /// Files whose load (and their articles' time expressions) came from an earlier analysis
+    /// because they did not change (see [`reuse`]).
+    pub reused_files: usize,
     /// Time per stage (only the cache stage on a hit).
     pub spent: StageTimes,
     /// What the cache key was computed from, and the time it took (part of the cache stage);
@@ -138,7 +142,7 @@ pub struct Opened {
 /// usual locations.
 pub fn open(paths: &[PathBuf]) -> Opened {
     if paths.is_empty() {
-        return analyse_uncached(paths);
+        return analyse(paths, None).0;
     }
     open_at(paths, &Locations::for_paths(paths))
 }
@@ -175,9 +179,15 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
     progress::enter(Step::Checking);
     let (fingerprint, manifest) = key::fingerprint(paths, previous.as_ref());
     let fingerprinted = (fingerprint, started.elapsed());
-    for (location, file) in &files {
+    // The file the manifest came from, when it was made for other files: what it holds for
+    // the files that did not change is reused. Not a damaged file: its key matched.
+    let mut earlier = None;
+    for (i, (location, file)) in files.iter().enumerate() {
         if file.digest() != fingerprint.digest {
             unusable = unusable.or(Some("the corpus or the program changed".into()));
+            if i == 0 {
+                earlier = Some(file);
+            }
             continue;
         }
         progress::enter(Step::ReadingCache);
@@ -196,6 +206,7 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
                         .collect(),
                     outcome: CacheOutcome::Hit,
                     location: Some((*location).clone()),
+                    reused_files: 0,
                     spent,
                     fingerprint: Some(fingerprinted),
                 };
@@ -203,10 +214,15 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
             Err(why) => unusable = unusable.or(Some(why)),
         }
     }
+    let offer = earlier.zip(previous.as_ref()).and_then(|(file, then)| {
+        progress::enter(Step::ReadingCache);
+        let earlier = parts::read_reusable(file).ok()?;
+        Some(reuse::Offer::new(earlier, then, &manifest))
+    });
     drop(files);
     spent.add(Stage::Cache, started.elapsed());
 
-    let mut opened = analyse_uncached(paths);
+    let (mut opened, loaded_files) = analyse(paths, offer);
     opened.spent.add(Stage::Cache, spent.get(Stage::Cache));
     opened.fingerprint = Some(fingerprinted);
     opened.outcome = match unusable {
@@ -218,7 +234,13 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
     }
     let started = Instant::now();
     progress::enter(Step::WritingCache);
-    opened.location = store(&opened, &manifest, fingerprint.digest, locations);
+    opened.location = store(
+        &opened,
+        &manifest,
+        &loaded_files,
+        fingerprint.digest,
+        locations,
+    );
     opened.spent.add(Stage::Cache, started.elapsed());
     opened
 }
@@ -231,31 +253,42 @@ fn is_absent(e: &std::io::Error) -> bool {
     )
 }
 
-/// Loads and analyses without the cache.
-fn analyse_uncached(paths: &[PathBuf]) -> Opened {
+/// Loads and analyses, taking what `offer` holds for unchanged files instead of redoing it.
+/// Returns the opened corpus and what each file gave (for the cache).
+fn analyse(paths: &[PathBuf], offer: Option<reuse::Offer>) -> (Opened, Vec<FileSummary>) {
     let mut spent = StageTimes::default();
+    let (loads, known_times) = match offer {
+        Some(offer) => (offer.loads, Some(offer.times)),
+        None => Default::default(),
+    };
+    let reused_files = loads.len();
     let report = spent.time(Stage::Read, || {
         if paths.is_empty() {
             crate::sample::load_sample()
         } else {
-            crate::load::load_paths(paths)
+            crate::load::load_paths_reusing(paths, loads)
         }
     });
     spent.collect_thread_times();
+    let known_times = known_times
+        .map(|times| times.for_articles(&report.articles))
+        .unwrap_or_default();
     let corpus = if report.articles.is_empty() {
         Corpus::default()
     } else {
-        crate::pipeline::analyze_timed(report.articles, &mut spent)
+        crate::pipeline::analyze_reusing(report.articles, known_times, &mut spent)
     };
-    Opened {
+    let opened = Opened {
         corpus,
         skipped: report.skipped,
         warnings: report.warnings,
         outcome: CacheOutcome::Off,
         location: None,
+        reused_files,
         spent,
         fingerprint: None,
-    }
+    };
+    (opened, report.files)
 }
 
 /// Writes the cache beside the corpus, or in the user's cache folder when that fails. Returns
@@ -263,6 +296,7 @@ fn analyse_uncached(paths: &[PathBuf]) -> Opened {
 fn store(
     opened: &Opened,
     manifest: &Manifest,
+    files: &[FileSummary],
     digest: u128,
     locations: &Locations,
 ) -> Option<PathBuf> {
@@ -278,7 +312,8 @@ fn store(
             .map(|w| (w.path.as_path(), w.message.as_str()))
             .collect(),
     );
-    let encoding = parts::Encoding::new(manifest, &report, &opened.corpus);
+    let files = (key::program_identity(), files);
+    let encoding = parts::Encoding::new(manifest, &report, files, &opened.corpus);
     std::iter::once(&locations.beside)
         .chain(locations.user.as_ref())
         .find(|location| {

@@ -4,7 +4,7 @@
 //! list's chunks in order straight into it (see [`read_corpus`]).
 //!
 //! Sections, in file order: the [`Manifest`] (read first, alone, to compute the key), the load
-//! report, then each record list of the corpus in one or more chunks. The index is not stored:
+//! report, what each file gave (read only to serve a changed corpus), then each record list of the corpus in one or more chunks. The index is not stored:
 //! [`Corpus::reindex`] rebuilds it faster than it decodes.
 
 use std::sync::Mutex;
@@ -15,7 +15,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::file::{CacheFile, Section};
 use super::key::Manifest;
-use crate::model::{Article, Corpus};
+use crate::load::FileSummary;
+use crate::model::{Article, Corpus, TimeExpr};
 
 /// Section tags. Chunks of one list carry the same tag and follow each other in order.
 mod tag {
@@ -30,10 +31,11 @@ mod tag {
     pub const QUOTES: u8 = 9;
     pub const SOURCES: u8 = 10;
     pub const PASSAGES: u8 = 11;
+    pub const FILES: u8 = 12;
     /// Every tag a file may hold.
-    pub const KNOWN: [u8; 11] = [
+    pub const KNOWN: [u8; 12] = [
         MANIFEST, REPORT, ARTICLES, ACTORS, MENTIONS, TIMES, EVENTS, ENTRIES, QUOTES, SOURCES,
-        PASSAGES,
+        PASSAGES, FILES,
     ];
 }
 
@@ -55,6 +57,24 @@ pub type ReportRef<'a> = (
     Vec<(&'a std::path::Path, &'a str)>,
 );
 
+/// What each file gave ([`FileSummary`], in load order), with the identity of the program that
+/// loaded them ([`super::key::program_identity`]): another build may load files differently.
+pub type FilesRef<'a> = (u128, &'a [FileSummary]);
+
+/// The work of an earlier analysis that can serve a changed corpus: what each file gave, the
+/// articles and their time expressions (see [`super::reuse`]).
+#[derive(Debug, Default)]
+pub struct Reusable {
+    /// The identity of the program that made it.
+    pub program: u128,
+    /// What each file gave, in load order.
+    pub files: Vec<FileSummary>,
+    /// The articles, in corpus order.
+    pub articles: Vec<Article>,
+    /// Their time expressions, in article order.
+    pub times: Vec<TimeExpr>,
+}
+
 /// Encodes one section on demand.
 type Job<'a> = Box<dyn Fn() -> Result<Section, String> + Send + Sync + 'a>;
 
@@ -66,10 +86,16 @@ pub struct Encoding<'a> {
 
 impl<'a> Encoding<'a> {
     /// Plans the sections; nothing is encoded yet.
-    pub fn new(manifest: &'a Manifest, report: &'a ReportRef<'a>, corpus: &'a Corpus) -> Self {
+    pub fn new(
+        manifest: &'a Manifest,
+        report: &'a ReportRef<'a>,
+        files: FilesRef<'a>,
+        corpus: &'a Corpus,
+    ) -> Self {
         let mut jobs: Vec<Job<'a>> = vec![
             Box::new(move || one(tag::MANIFEST, manifest)),
             Box::new(move || one(tag::REPORT, report)),
+            Box::new(move || one(tag::FILES, &files)),
         ];
         chunked(
             &mut jobs,
@@ -210,6 +236,30 @@ pub fn read_corpus(file: &CacheFile) -> Result<(Corpus, Report), String> {
     Ok((corpus, report))
 }
 
+/// Reads, checks and decodes what an earlier analysis offers a changed corpus: the files'
+/// summaries, the articles and the time expressions (the other sections are not read).
+pub fn read_reusable(file: &CacheFile) -> Result<Reusable, String> {
+    let tags = file.tags();
+    let sections = |wanted: u8| -> Vec<usize> {
+        (0..tags.len())
+            .filter(|&i| tags.get(i) == Some(&wanted))
+            .collect()
+    };
+    let mut reusable = Reusable::default();
+    let files_at = *sections(tag::FILES).first().ok_or("no file list")?;
+    (reusable.program, reusable.files) = decode(&file.read_section(files_at)?)?;
+    let (articles, times) = rayon::join(
+        || decode_articles(file, &sections(tag::ARTICLES), &mut reusable.articles),
+        || decode_list(file, &sections(tag::TIMES), &mut reusable.times),
+    );
+    articles?;
+    times?;
+    if !ids_are_positions(&reusable.articles, |a| a.id.index()) {
+        return Err("records refer to records that are not there".into());
+    }
+    Ok(reusable)
+}
+
 /// Decodes the article chunks at `sections` on every core and puts them in order into `list`,
 /// sized once.
 fn decode_articles(
@@ -320,6 +370,7 @@ fn ids_are_positions<T>(records: &[T], index_of: impl Fn(&T) -> usize) -> bool {
 mod tests {
     use super::*;
     use crate::cache::file;
+    use crate::load::FileSummary;
     use crate::model::{ActorId, ArticleId, Mention, Quote, SentenceRef, Span, Speaker};
 
     /// Decodes `chunks` one after the other into `list` as [`decode_list`] does.
@@ -362,12 +413,22 @@ mod tests {
     fn round_trip(corpus: &Corpus) -> Corpus {
         let manifest = Manifest::default();
         let report: ReportRef<'_> = (vec![(std::path::Path::new("x.pdf"), "unsupported")], vec![]);
-        let encoding = Encoding::new(&manifest, &report, corpus);
+        let files = [FileSummary {
+            path: "a.txt".into(),
+            keys: vec!["a".into()],
+            skipped: None,
+            warnings: vec!["odd".into()],
+        }];
+        let encoding = Encoding::new(&manifest, &report, (7, &files), corpus);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cache");
         file::write_atomically(&path, 1, encoding.len(), |i| encoding.section(i)).unwrap();
         let opened = CacheFile::open(&path).unwrap();
         assert_eq!(read_manifest(&opened).unwrap(), manifest);
+        let reusable = read_reusable(&opened).unwrap();
+        assert_eq!((reusable.program, reusable.files.as_slice()), (7, &files[..]));
+        assert_eq!(reusable.articles.len(), corpus.articles.len());
+        assert_eq!(reusable.times.len(), corpus.times.len());
         let (back, report) = read_corpus(&opened).unwrap();
         assert_eq!(report.0.len(), 1);
         back

@@ -69,6 +69,9 @@ struct Stats {
     cache_key_hashed_files: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     cache_key_hashed_bytes: Option<u64>,
+    /// Files not read again because they did not change since the cache was made (their
+    /// articles and time expressions came from it); 0 unless the cache was rebuilt.
+    cache_reused_files: usize,
 }
 
 /// One stage's time.
@@ -110,6 +113,7 @@ impl Stats {
             cache_key_files: opened.fingerprint.map(|(f, _)| f.files),
             cache_key_hashed_files: opened.fingerprint.map(|(f, _)| f.hashed_files),
             cache_key_hashed_bytes: opened.fingerprint.map(|(f, _)| f.hashed_bytes),
+            cache_reused_files: opened.reused_files,
         }
     }
 }
@@ -244,6 +248,13 @@ fn write_stats(stats: &Stats, out: &mut dyn Write) -> Result<(), CliError> {
             out,
             "  key: {files} file(s), {hashed} of them read and hashed ({:.1} MB), in {seconds:.3} s (part of cache)",
             bytes as f64 / (1024.0 * 1024.0)
+        )?;
+    }
+    if stats.cache_reused_files > 0 {
+        writeln!(
+            out,
+            "  reused: {} unchanged file(s) not read again, their time expressions kept; the rest analysed again",
+            stats.cache_reused_files
         )?;
     }
     match stats.peak_memory_bytes {

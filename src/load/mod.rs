@@ -17,12 +17,12 @@
 //! Lines, front matter) or `record N: ` (JSON arrays). Paths, reasons and messages in reports
 //! are valid UTF-8 and sanitised: they quote file names and file contents.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, ArticleId, Format, Origin};
 use crate::text;
@@ -64,6 +64,9 @@ pub struct LoadReport {
     pub skipped: Vec<Skipped>,
     /// Problems that did not stop a file from loading.
     pub warnings: Vec<Warning>,
+    /// What each file read gave, in load order (files the walk skipped are not listed): with
+    /// the articles, enough to rebuild each file's [`FileLoad`].
+    pub files: Vec<FileSummary>,
 }
 
 /// One article as a format parser found it, before cleaning and sentence splitting.
@@ -120,62 +123,129 @@ pub fn finish_article(raw: RawArticle, id: ArticleId, origin: Origin) -> Article
 /// Loads every supported file under `paths` (files, or folders walked recursively; see
 /// [`walk`] for the rules). Never fails: what cannot be loaded is in [`LoadReport::skipped`].
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    load_paths_reusing(paths, HashMap::new())
+}
+
+/// [`load_paths`], taking the load of every file listed in `known` (by its path as walked)
+/// from there instead of reading it: the cache offers the files that did not change since it
+/// was made. Files found on disk that `known` does not list are read; entries of `known` for
+/// files no longer found are dropped.
+pub fn load_paths_reusing(paths: &[PathBuf], mut known: HashMap<PathBuf, FileLoad>) -> LoadReport {
     crate::progress::enter(crate::progress::Step::Reading);
     let (found, skipped) = walk::discover(paths);
     crate::progress::files_found(found.len());
-    let outcomes: Vec<FileOutcome> = found
-        .into_par_iter()
+    let work: Vec<(walk::Found, Option<FileLoad>)> = found
+        .into_iter()
         .map(|file| {
-            let outcome = match read::read_file(&file.path) {
-                Ok(bytes) => parse_file(file.path, file.format, &bytes),
-                Err(reason) => FileOutcome::skipped(file.path, reason),
-            };
-            crate::progress::file_read();
-            outcome
+            let reused = known.remove(&file.path);
+            (file, reused)
         })
         .collect();
-    assemble(outcomes, skipped)
+    drop(known);
+    let loads: Vec<FileLoad> = work
+        .into_par_iter()
+        .map(|(file, reused)| {
+            let load = reused.unwrap_or_else(|| match read::read_file(&file.path) {
+                Ok(bytes) => load_file(file.path, file.format, &bytes),
+                Err(reason) => FileLoad::skipped(file.path, reason),
+            });
+            crate::progress::file_read();
+            load
+        })
+        .collect();
+    assemble(loads, skipped)
 }
 
 /// Loads files already in memory (the built-in sample, tests). Each is parsed by its name's
 /// extension, as if read from disk and named explicitly (no extension: plain text).
 pub fn load_files(files: Vec<(PathBuf, Vec<u8>)>) -> LoadReport {
-    let outcomes: Vec<FileOutcome> = files
+    let loads: Vec<FileLoad> = files
         .into_par_iter()
         .map(|(path, bytes)| match walk::format_of(&path) {
-            Ok(format) => parse_file(path, format.unwrap_or(Format::Text), &bytes),
-            Err(ext) => FileOutcome::skipped(path, walk::unsupported_reason(&ext)),
+            Ok(format) => load_file(path, format.unwrap_or(Format::Text), &bytes),
+            Err(ext) => FileLoad::skipped(path, walk::unsupported_reason(&ext)),
         })
         .collect();
-    assemble(outcomes, Vec::new())
+    assemble(loads, Vec::new())
 }
 
-/// What one file gave: its articles before cleaning, or why it was skipped, and its warnings.
-struct FileOutcome {
-    path: PathBuf,
-    format: Format,
-    records: Vec<formats::Record>,
-    skipped: Option<String>,
-    warnings: Vec<String>,
+/// What one file gave before it joins the others: its articles, cleaned, with the keys the
+/// file gives them and no id yet; or why it was not loaded; and the problems met (messages not
+/// yet sanitised). It depends on nothing but the file's path and bytes, so the load of a file
+/// that did not change can be kept and used again (see [`FileSummary`]).
+#[derive(Debug, Clone)]
+pub struct FileLoad {
+    /// The file, as walked.
+    pub path: PathBuf,
+    /// Its articles in file order, none empty.
+    pub articles: Vec<Article>,
+    /// Why it was not loaded, if it was not (then `articles` is empty).
+    pub skipped: Option<String>,
+    /// Problems that did not stop it from loading.
+    pub warnings: Vec<String>,
 }
 
-impl FileOutcome {
-    fn skipped(path: PathBuf, reason: String) -> FileOutcome {
-        FileOutcome {
+impl FileLoad {
+    fn skipped(path: PathBuf, reason: String) -> FileLoad {
+        FileLoad {
             path,
-            format: Format::Text,
-            records: Vec::new(),
+            articles: Vec::new(),
             skipped: Some(reason),
             warnings: Vec::new(),
         }
     }
+
+    /// The file's load again, from its summary and the articles it gave (in order, as the
+    /// corpus holds them: ids and keys are restored to what the file gave). `None` when the
+    /// number of articles is not the summary's.
+    pub fn from_summary(summary: FileSummary, mut articles: Vec<Article>) -> Option<FileLoad> {
+        if articles.len() != summary.keys.len() {
+            return None;
+        }
+        for (article, key) in articles.iter_mut().zip(summary.keys) {
+            article.key = key;
+        }
+        Some(FileLoad {
+            path: summary.path,
+            articles,
+            skipped: summary.skipped,
+            warnings: summary.warnings,
+        })
+    }
 }
 
-/// Decodes and parses one file's bytes.
-fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> FileOutcome {
+/// A [`FileLoad`] without its articles' text: what the report keeps of each file so that the
+/// load can be rebuilt from the articles in the corpus (whose keys may have been made unique).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileSummary {
+    /// The file, as walked.
+    pub path: PathBuf,
+    /// The keys its articles had in the file, in order: one per article it gave.
+    pub keys: Vec<String>,
+    /// Why it was not loaded, if it was not.
+    pub skipped: Option<String>,
+    /// Problems that did not stop it from loading, not yet sanitised.
+    pub warnings: Vec<String>,
+}
+
+impl FileSummary {
+    fn of(load: &FileLoad) -> FileSummary {
+        FileSummary {
+            path: load.path.clone(),
+            keys: load.articles.iter().map(|a| a.key.clone()).collect(),
+            skipped: load.skipped.clone(),
+            warnings: load.warnings.clone(),
+        }
+    }
+}
+
+/// Decodes, parses and cleans one file's bytes. Records are cleaned in parallel (one JSON Lines
+/// file may hold thousands); records left empty by cleaning are dropped, with a warning for a
+/// record of a collection, and a file left with none is skipped.
+fn load_file(path: PathBuf, format: Format, bytes: &[u8]) -> FileLoad {
     let decoded = match read::decode(bytes) {
         Ok(decoded) => decoded,
-        Err(reason) => return FileOutcome::skipped(path, reason),
+        Err(reason) => return FileLoad::skipped(path, reason),
     };
     let stem = stem(&path);
     let text = decoded.text.as_str();
@@ -201,85 +271,83 @@ fn parse_file(path: PathBuf, format: Format, bytes: &[u8]) -> FileOutcome {
         }),
         (None, false) => None,
     };
-    FileOutcome {
+    if let Some(reason) = skipped {
+        return FileLoad {
+            path,
+            articles: Vec::new(),
+            skipped: Some(reason),
+            warnings,
+        };
+    }
+    let finished: Vec<Article> = parsed
+        .records
+        .into_par_iter()
+        .map(|record| {
+            let origin = Origin {
+                path: path.clone(),
+                format,
+                record: record.record,
+            };
+            finish_article(record.raw, ArticleId::from_index(0), origin)
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(finished.len());
+    let mut emptied = 0;
+    for article in finished {
+        if !article.body.trim().is_empty() {
+            articles.push(article);
+            continue;
+        }
+        emptied += 1;
+        if article.origin.record.is_some() {
+            warnings.push(format!(
+                "{}no text left after removing page furniture; record skipped",
+                record_context(&article.origin)
+            ));
+        }
+    }
+    let skipped = match (articles.is_empty(), emptied) {
+        (false, _) => None,
+        (true, 1) => Some("no text left after removing page furniture".to_string()),
+        (true, n) => Some(format!(
+            "no text left after removing page furniture in any of its {n} records"
+        )),
+    };
+    FileLoad {
         path,
-        format,
-        records: parsed.records,
+        articles,
         skipped,
         warnings,
     }
 }
 
-/// Joins the files' outcomes, in order, into the report: articles cleaned in parallel, ids
-/// assigned by position, keys made unique.
-fn assemble(outcomes: Vec<FileOutcome>, mut skipped: Vec<Skipped>) -> LoadReport {
+/// Joins the files' loads, in order, into the report: ids assigned by position, keys made
+/// unique, problems sanitised.
+fn assemble(loads: Vec<FileLoad>, mut skipped: Vec<Skipped>) -> LoadReport {
     let mut warnings = Vec::new();
-    let mut pending = Vec::new();
-    for outcome in outcomes {
-        warnings.extend(outcome.warnings.into_iter().map(|message| Warning {
-            path: outcome.path.clone(),
+    let mut articles = Vec::with_capacity(loads.iter().map(|l| l.articles.len()).sum());
+    let mut files = Vec::with_capacity(loads.len());
+    let mut keys = HashSet::new();
+    for load in loads {
+        files.push(FileSummary::of(&load));
+        warnings.extend(load.warnings.into_iter().map(|message| Warning {
+            path: load.path.clone(),
             message,
         }));
-        if let Some(reason) = outcome.skipped {
+        if let Some(reason) = load.skipped {
             skipped.push(Skipped {
-                path: outcome.path,
+                path: load.path,
                 reason,
             });
             continue;
         }
-        for record in outcome.records {
-            let origin = Origin {
-                path: outcome.path.clone(),
-                format: outcome.format,
-                record: record.record,
-            };
-            pending.push((record.raw, origin));
-        }
-    }
-    let finished: Vec<Article> = pending
-        .into_par_iter()
-        .map(|(raw, origin)| finish_article(raw, ArticleId::from_index(0), origin))
-        .collect();
-
-    let mut articles = Vec::with_capacity(finished.len());
-    let mut keys = HashSet::new();
-    // Files all of whose articles came out empty after cleaning: (path, articles dropped).
-    let mut emptied: Vec<(PathBuf, usize)> = Vec::new();
-    let mut file_loaded_one = HashSet::new();
-    for mut article in finished {
-        if article.body.trim().is_empty() {
-            let path = article.origin.path.clone();
-            if article.origin.record.is_some() {
-                warnings.push(Warning {
-                    path: path.clone(),
-                    message: format!(
-                        "{}no text left after removing page furniture; record skipped",
-                        record_context(&article.origin)
-                    ),
-                });
+        for mut article in load.articles {
+            if article.key.is_empty() {
+                article.key = "article".to_string();
             }
-            match emptied.last_mut() {
-                Some((last, n)) if *last == path => *n += 1,
-                _ => emptied.push((path, 1)),
-            }
-            continue;
-        }
-        file_loaded_one.insert(article.origin.path.clone());
-        if article.key.is_empty() {
-            article.key = "article".to_string();
-        }
-        article.key = unique_key(&article, &mut keys, &mut warnings);
-        article.id = ArticleId::from_index(articles.len());
-        articles.push(article);
-    }
-    for (path, n) in emptied {
-        if !file_loaded_one.contains(&path) {
-            let reason = if n == 1 {
-                "no text left after removing page furniture".to_string()
-            } else {
-                format!("no text left after removing page furniture in any of its {n} records")
-            };
-            skipped.push(Skipped { path, reason });
+            article.key = unique_key(&article, &mut keys, &mut warnings);
+            article.id = ArticleId::from_index(articles.len());
+            articles.push(article);
         }
     }
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
@@ -296,6 +364,7 @@ fn assemble(outcomes: Vec<FileOutcome>, mut skipped: Vec<Skipped>) -> LoadReport
         articles,
         skipped,
         warnings,
+        files,
     }
 }
 
