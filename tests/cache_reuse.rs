@@ -74,7 +74,11 @@ fn a_changed_corpus_reuses_unchanged_files_and_equals_a_fresh_analysis() {
     assert_eq!(first.reused_files, 0);
     assert_eq!(shown_opened(&first), fresh(&paths));
     let warned = |what: &str| first.warnings.iter().any(|w| w.message.contains(what));
-    assert!(warned("record skipped") && warned("date"), "{:?}", first.warnings);
+    assert!(
+        warned("record skipped") && warned("date"),
+        "{:?}",
+        first.warnings
+    );
     assert!(warned("duplicate id"), "{:?}", first.warnings);
     assert_eq!(first.skipped.len(), 1, "{:?}", first.skipped);
     let files = std::fs::read_dir(corpus.path())

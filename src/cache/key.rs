@@ -69,6 +69,15 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// The stamps by path (the path's bytes: hashing a `Path` walks its components, which at a
+    /// hundred thousand files costs more than the stat calls).
+    pub fn by_path(&self) -> HashMap<&[u8], &Stamp> {
+        self.stamps
+            .iter()
+            .map(|s| (s.path.as_os_str().as_encoded_bytes(), s))
+            .collect()
+    }
+
     /// The stored hash of `path` if its size and modification time are still those stored and
     /// it had not been modified just before the hash was taken.
     fn trusted_hash(
@@ -101,13 +110,7 @@ pub fn fingerprint(paths: &[PathBuf], previous: Option<&Manifest>) -> (Fingerpri
         .unwrap_or(0);
     let empty = Manifest::default();
     let previous = previous.unwrap_or(&empty);
-    // Keyed by the path's bytes: hashing a `Path` walks its components, which at a hundred
-    // thousand files costs more than the stat calls.
-    let by_path: HashMap<&[u8], &Stamp> = previous
-        .stamps
-        .iter()
-        .map(|s| (s.path.as_os_str().as_encoded_bytes(), s))
-        .collect();
+    let by_path = previous.by_path();
     let found = discover(paths);
     let entries: Vec<Entry> = found
         .into_par_iter()

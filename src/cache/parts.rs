@@ -426,7 +426,10 @@ mod tests {
         let opened = CacheFile::open(&path).unwrap();
         assert_eq!(read_manifest(&opened).unwrap(), manifest);
         let reusable = read_reusable(&opened).unwrap();
-        assert_eq!((reusable.program, reusable.files.as_slice()), (7, &files[..]));
+        assert_eq!(
+            (reusable.program, reusable.files.as_slice()),
+            (7, &files[..])
+        );
         assert_eq!(reusable.articles.len(), corpus.articles.len());
         assert_eq!(reusable.times.len(), corpus.times.len());
         let (back, report) = read_corpus(&opened).unwrap();

@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::key::{Manifest, Stamp};
+use super::key::Manifest;
 use super::parts::Reusable;
 use crate::load::FileLoad;
 use crate::model::{Article, TimeExpr};
@@ -47,31 +47,17 @@ impl Offer {
         if earlier.program != super::key::program_identity() {
             return Offer::default();
         }
-        let stamps_now: HashMap<&[u8], &Stamp> = now
-            .stamps
-            .iter()
-            .map(|s| (s.path.as_os_str().as_encoded_bytes(), s))
-            .collect();
-        Offer::from_unchanged(earlier, earlier_manifest, &stamps_now).unwrap_or_default()
-    }
-
-    fn from_unchanged(
-        earlier: Reusable,
-        earlier_manifest: &Manifest,
-        stamps_now: &HashMap<&[u8], &Stamp>,
-    ) -> Option<Offer> {
-        let stamps_then: HashMap<&[u8], &Stamp> = earlier_manifest
-            .stamps
-            .iter()
-            .map(|s| (s.path.as_os_str().as_encoded_bytes(), s))
-            .collect();
+        let (then, now) = (earlier_manifest.by_path(), now.by_path());
         let unchanged = |path: &PathBuf| {
             let key = path.as_os_str().as_encoded_bytes();
-            match (stamps_then.get(key), stamps_now.get(key)) {
-                (Some(then), Some(now)) => then == now,
-                _ => false,
-            }
+            matches!((then.get(key), now.get(key)), (Some(a), Some(b)) if a == b)
         };
+        Offer::of_unchanged(earlier, unchanged).unwrap_or_default()
+    }
+
+    /// The offer of `earlier` for the files `unchanged` accepts; `None` when it does not hold
+    /// together.
+    fn of_unchanged(earlier: Reusable, unchanged: impl Fn(&PathBuf) -> bool) -> Option<Offer> {
         let mut times = times_by_article(earlier.times, earlier.articles.len())?.into_iter();
         let mut articles = earlier.articles.into_iter();
         let mut offer = Offer::default();
@@ -131,7 +117,7 @@ fn times_by_article(times: Vec<TimeExpr>, articles: usize) -> Option<Vec<Vec<Tim
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cache::key::program_identity;
+    use crate::cache::key::{Stamp, program_identity};
 
     /// Two files' analysis as a cache holds it, and a manifest stamping them.
     fn earlier() -> (Reusable, Manifest) {
