@@ -369,13 +369,14 @@ fn count_partners(index: &BucketIndex, unit: u32, after: u32, tally: &mut Tally)
     } = tally;
     agreeing.clear();
     tails.clear();
-    for &id in index.buckets_of(unit) {
-        // Each bucket is sorted by unit, so the units of later articles are its tail. Buckets
-        // are short, and a binary search waited on one memory read after another: a scan
-        // reads them in one go.
-        let (start, bucket) = index.bucket(id);
-        let later = bucket.iter().take_while(|&&y| y < after).count();
-        let tail = bucket.get(later..).unwrap_or(&[]);
+    for &place in index.places_of(unit) {
+        // The unit sits at `place` in its bucket, which is sorted by unit: the units after it
+        // are those of its own article still to come (few), then those of later articles, the
+        // tail. Scanning from the bucket's start instead read half the bucket every time.
+        let (from, to) = (place as usize + 1, index.bucket_end(place as usize));
+        let rest = index.members.get(from..to).unwrap_or(&[]);
+        let same_article = rest.iter().take_while(|&&y| y < after).count();
+        let tail = rest.get(same_article..).unwrap_or(&[]);
         for &y in tail {
             if let Some(n) = bands.get_mut(y as usize) {
                 *n += 1;
@@ -385,8 +386,9 @@ fn count_partners(index: &BucketIndex, unit: u32, after: u32, tally: &mut Tally)
             }
         }
         if !tail.is_empty() {
-            let from = start + later as u32;
-            tails.push((from, from + tail.len() as u32));
+            // `to` is at most the number of members, which fits in u32 (see `BucketIndex::new`).
+            let from = (from + same_article) as u32;
+            tails.push((from, to as u32));
         }
     }
     for &(from, to) in tails.iter() {
@@ -403,12 +405,14 @@ fn count_partners(index: &BucketIndex, unit: u32, after: u32, tally: &mut Tally)
 struct BucketIndex {
     /// The units of every bucket, bucket after bucket, each bucket in increasing order.
     members: Vec<u32>,
-    /// Where each bucket starts in `members`, and where the last one ends.
+    /// Where each bucket starts in `members`, and where the last one ends (while building).
     starts: Vec<u32>,
-    /// Where each unit's bucket ids start in `ids`, and where the last unit's end.
+    /// Bit `i` is set when member `i` is the last of its bucket.
+    bucket_ends: Vec<u64>,
+    /// Where each unit's places start in `places`, and where the last unit's end.
     offsets: Vec<u32>,
-    /// The ids of the buckets of every unit, unit after unit.
-    ids: Vec<u32>,
+    /// Where every unit is in `members` (one place per bucket it is in), unit after unit.
+    places: Vec<u32>,
 }
 
 impl BucketIndex {
@@ -420,8 +424,9 @@ impl BucketIndex {
         let mut index = BucketIndex {
             members: Vec::new(),
             starts: vec![0],
+            bucket_ends: Vec::new(),
             offsets: Vec::new(),
-            ids: Vec::new(),
+            places: Vec::new(),
         };
         for band in bands {
             let base = index.members.len();
@@ -439,14 +444,46 @@ impl BucketIndex {
             index.starts.extend(starts);
         }
         index.members.shrink_to_fit();
-        index.starts.shrink_to_fit();
-        index.list_units_buckets(units);
+        index.list_units_places(units);
+        index.mark_bucket_ends();
+        index.starts = Vec::new();
         index
     }
 
-    /// Fills `offsets` and `ids` from the buckets: a counting sort of the (unit, bucket)
-    /// memberships by unit. Buckets are numbered in increasing order, so each unit's ids are.
-    fn list_units_buckets(&mut self, units: usize) {
+    /// Fills `bucket_ends` from `starts`.
+    fn mark_bucket_ends(&mut self) {
+        let mut ends = vec![0u64; self.members.len().div_ceil(64)];
+        for &end in self.starts.iter().skip(1) {
+            let Some(last) = (end as usize).checked_sub(1) else {
+                continue;
+            };
+            if let Some(word) = ends.get_mut(last / 64) {
+                *word |= 1 << (last % 64);
+            }
+        }
+        self.bucket_ends = ends;
+    }
+
+    /// One past the last member of the bucket that holds member `place`.
+    fn bucket_end(&self, place: usize) -> usize {
+        let mut at = place / 64;
+        // The bits of the members from `place` on.
+        let mut word = self.bucket_ends.get(at).copied().unwrap_or(0) & (u64::MAX << (place % 64));
+        loop {
+            if word != 0 {
+                return at * 64 + word.trailing_zeros() as usize + 1;
+            }
+            at += 1;
+            match self.bucket_ends.get(at) {
+                Some(&next) => word = next,
+                None => return self.members.len(),
+            }
+        }
+    }
+
+    /// Fills `offsets` and `places` from the buckets: a counting sort of the memberships by
+    /// unit. Members are visited in order, so each unit's places are increasing.
+    fn list_units_places(&mut self, units: usize) {
         let mut offsets = vec![0u32; units + 1];
         for &u in &self.members {
             if let Some(n) = offsets.get_mut(u as usize + 1) {
@@ -459,46 +496,28 @@ impl BucketIndex {
                 *n += before;
             }
         }
-        let mut ids = vec![0u32; offsets.last().copied().unwrap_or(0) as usize];
+        let mut places = vec![0u32; offsets.last().copied().unwrap_or(0) as usize];
         let mut next = offsets.clone();
-        for (id, bucket) in (0u32..).zip(self.starts.windows(2)) {
-            let &[start, end] = bucket else { continue };
-            for &u in self
-                .members
-                .get(start as usize..end as usize)
-                .unwrap_or(&[])
+        // Members fit in u32 (see `new`).
+        for (place, &u) in (0u32..).zip(&self.members) {
+            if let Some(at) = next.get_mut(u as usize)
+                && let Some(slot) = places.get_mut(*at as usize)
             {
-                if let Some(at) = next.get_mut(u as usize)
-                    && let Some(slot) = ids.get_mut(*at as usize)
-                {
-                    *slot = id;
-                    *at += 1;
-                }
+                *slot = place;
+                *at += 1;
             }
         }
         self.offsets = offsets;
-        self.ids = ids;
+        self.places = places;
     }
 
-    /// The units of bucket `id`, in increasing order, and where they start in `members`.
-    fn bucket(&self, id: u32) -> (u32, &[u32]) {
-        let id = id as usize;
-        match (self.starts.get(id), self.starts.get(id + 1)) {
-            (Some(&start), Some(&end)) => (
-                start,
-                self.members
-                    .get(start as usize..end as usize)
-                    .unwrap_or(&[]),
-            ),
-            _ => (0, &[]),
-        }
-    }
-
-    /// The ids of the buckets `unit` is in, in increasing order.
-    fn buckets_of(&self, unit: u32) -> &[u32] {
+    /// Where `unit` is in `members`, one place per bucket it is in, in increasing order.
+    fn places_of(&self, unit: u32) -> &[u32] {
         let u = unit as usize;
         match (self.offsets.get(u), self.offsets.get(u + 1)) {
-            (Some(&start), Some(&end)) => self.ids.get(start as usize..end as usize).unwrap_or(&[]),
+            (Some(&start), Some(&end)) => {
+                self.places.get(start as usize..end as usize).unwrap_or(&[])
+            }
             _ => &[],
         }
     }
@@ -724,5 +743,52 @@ mod tests {
         let mut expected = entries.clone();
         expected.sort_unstable();
         assert_eq!(sort_by_key(entries), expected);
+    }
+
+    #[test]
+    fn every_place_of_a_unit_finds_its_bucket_and_the_bucket_end() {
+        // Two bands over 80 units; buckets of one to seventy members (longer than a word of
+        // bits), and an empty bucket, laid out one after the other.
+        let band = |buckets: &[Vec<u32>]| {
+            let mut members = Vec::new();
+            let mut starts = vec![0];
+            for bucket in buckets {
+                members.extend(bucket);
+                starts.push(members.len() as u32);
+            }
+            BandBuckets {
+                members,
+                starts,
+                crowded: Vec::new(),
+                crowded_buckets: 0,
+            }
+        };
+        let first = vec![vec![0, 3], vec![], vec![1, 2, 4], (5..80).collect()];
+        let second = vec![(0..70).collect(), vec![72], vec![70, 71, 73, 79]];
+        let index = BucketIndex::new(80, vec![band(&first), band(&second)]);
+        let buckets: Vec<Vec<u32>> = first.into_iter().chain(second).collect();
+        // Each bucket's members and its end, as laid out.
+        let mut laid_out = Vec::new();
+        let mut at = 0;
+        for bucket in &buckets {
+            for &u in bucket {
+                laid_out.push((u, at + bucket.len()));
+            }
+            at += bucket.len();
+        }
+        for unit in 0..80u32 {
+            let places = index.places_of(unit);
+            let expected: Vec<u32> = (0u32..)
+                .zip(&laid_out)
+                .filter(|(_, (u, _))| *u == unit)
+                .map(|(place, _)| place)
+                .collect();
+            assert_eq!(places, expected, "unit {unit}");
+            for &place in places {
+                assert_eq!(index.members[place as usize], unit);
+                assert_eq!(index.bucket_end(place as usize), laid_out[place as usize].1);
+            }
+        }
+        assert_eq!(index.bucket_end(at), at, "past the last member: the end");
     }
 }
