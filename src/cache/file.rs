@@ -223,8 +223,9 @@ const SECTIONS_IN_FLIGHT: usize = 8;
 /// atomically: a temporary file in the same folder, then a rename, so that a reader sees the
 /// old file or the new one, never half of one. Sections are made a few at a time in parallel
 /// and written as they come; the table, which needs their lengths and checksums, is written
-/// last over the space left for it. The folder is created if needed. No fsync: a file torn by
-/// a crash fails its checksums and is rebuilt.
+/// last over the space left for it. The folder is created if needed, and temporary files of
+/// writes killed midway are removed from it. No fsync: a file torn by a crash fails its
+/// checksums and is rebuilt.
 pub fn write_atomically(
     path: &Path,
     digest: u128,
@@ -235,6 +236,7 @@ pub fn write_atomically(
         .parent()
         .ok_or_else(|| std::io::Error::other("no folder"))?;
     std::fs::create_dir_all(folder)?;
+    remove_abandoned_writes(folder);
     // Unique per process and moment, so that two dossiers writing at once do not collide.
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -248,6 +250,33 @@ pub fn write_atomically(
         let _ = std::fs::remove_file(&temp);
     }
     written
+}
+
+/// A write's temporary file not modified for this long was abandoned (its process was killed):
+/// a write in progress modifies its file every few seconds at most.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes the temporary files of writes that were killed midway (the size of a cache each), so
+/// that they do not pile up beside the corpus. Best effort: what cannot be removed is left.
+fn remove_abandoned_writes(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".cache.") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let idle = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok());
+        if idle.is_some_and(|idle| idle >= ABANDONED_AFTER) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn write_sections(
@@ -302,6 +331,37 @@ mod tests {
         let path = dir.path().join("cache");
         std::fs::write(&path, bytes).unwrap();
         CacheFile::open(&path)
+    }
+
+    #[test]
+    fn a_write_removes_temporary_files_left_by_killed_writes_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let abandoned = dir.path().join(".cache.123.456.tmp");
+        let in_progress = dir.path().join(".cache.789.1011.tmp");
+        let other = dir.path().join("notes.tmp");
+        for path in [&abandoned, &in_progress, &other] {
+            std::fs::write(path, b"partial").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for path in [&abandoned, &other] {
+            let file = File::options().write(true).open(path).unwrap();
+            file.set_modified(long_ago).unwrap();
+        }
+        let made = sections();
+        write_atomically(&dir.path().join("cache"), 1, made.len(), |i| {
+            Ok(Section {
+                tag: made[i].tag,
+                bytes: made[i].bytes.clone(),
+            })
+        })
+        .unwrap();
+        assert!(!abandoned.exists());
+        assert!(
+            in_progress.exists(),
+            "a write that may still be running is left"
+        );
+        assert!(other.exists());
+        assert!(dir.path().join("cache").is_file());
     }
 
     #[test]
