@@ -113,8 +113,8 @@ const _: () = assert!(
 /// The keys of one unit in the bands of one pass; `None` for an empty unit.
 type PassKeys = Option<[u32; BANDS_PER_PASS]>;
 
-/// The keys of [`BANDS_PER_PASS`] bands from `first` on, each as [`band_key`] gives it, with
-/// one reading of `shingles`.
+/// The keys of [`BANDS_PER_PASS`] bands from `first` on, each as the one-band `band_key` (kept
+/// for the tests) gives it, with one reading of `shingles`.
 pub(crate) fn pass_key(shingles: &[u32], p: &Permutations, first: usize) -> PassKeys {
     const PASS_ROWS: usize = BANDS_PER_PASS * ROWS;
     if shingles.is_empty() {

@@ -87,8 +87,8 @@ const LEADING_DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "several", "some", "his", "her", "its", "their",
 ];
 
-/// The key that merges one source's citations: lowercase words without leading determiners
-/// (the words of [`words`], joined by spaces).
+/// The key that merges one source's citations: its lowercase words (possessive `s` dropped),
+/// without leading determiners, joined by spaces.
 pub(crate) fn normalised(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     let mut leading = true;
