@@ -1,5 +1,6 @@
 //! Prints a digest of every list of the model built from a folder, and the time of each stage
-//! with the peak memory when it ended, without the cache: a change meant to make extraction faster must leave every digest as it was.
+//! with the peak memory when it ended, without the cache: a change meant to make extraction
+//! faster must leave every digest as it was.
 //!
 //! Usage: `cargo run --release --example model_digest -- [--cached] DIR`
 //!

@@ -9,8 +9,9 @@
 //! What: the corpus as [`crate::pipeline::analyze`] made it, corrections not applied (they are
 //! applied after every load, cached or not), with the load report's skipped files and warnings.
 //!
-//! How: see [`file`](mod@file) for the container (header, table of checked sections), [`parts`] for what
-//! the sections hold, [`key`] for the key and the manifest that spares reading unchanged files.
+//! How: see [`file`](mod@file) for the container (header, table of checked sections),
+//! [`parts`] for what the sections hold, [`key`] for the key and the manifest that spares
+//! reading unchanged files.
 //!
 //! When trusted: only when the file is intact and its key (see [`key`]) equals the key of the
 //! files on disk now. On a change (a file touched, edited, added or removed) the corpus is

@@ -4,8 +4,9 @@
 //! list's chunks in order straight into it (see [`read_corpus`]).
 //!
 //! Sections, in file order: the [`Manifest`] (read first, alone, to compute the key), the load
-//! report, what each file gave (read only to serve a changed corpus), then each record list of the corpus in one or more chunks. The index is not stored:
-//! [`Corpus::reindex`] rebuilds it faster than it decodes.
+//! report, what each file gave (read only to serve a changed corpus), then each record list of
+//! the corpus in one or more chunks. The index is not stored: [`Corpus::reindex`] rebuilds it
+//! faster than it decodes.
 
 use std::sync::Mutex;
 

@@ -1,7 +1,7 @@
 //! The user's corrections to the actors: merge two actors, rename one, detach an alias into an
 //! actor of its own, hide a false actor. They live in a hand-editable TOML file beside the corpus
-//! ([`file`](mod@file)), are applied at every load, and each entry that no longer matches anything is
-//! reported rather than silently dropped.
+//! ([`file`](mod@file)), are applied at every load, and each entry that no longer matches
+//! anything is reported rather than silently dropped.
 //!
 //! The file is an ordered list; later entries see the result of earlier ones:
 //!

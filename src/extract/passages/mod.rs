@@ -8,9 +8,9 @@
 //! 3. [`lsh`]: MinHash signatures of the units' shingles, banded; units of different articles
 //!    that agree in a band are candidate pairs. Work and memory grow with the corpus, not with
 //!    its square.
-//! 4. [`align`](mod@align): candidates are verified by lining up the shingles the two articles share inside
-//!    the candidate units; runs long and distinctive enough become passages, mapped back to byte
-//!    spans. Common phrases ("said in a statement") are too short to pass.
+//! 4. [`align`](mod@align): candidates are verified by lining up the shingles the two articles
+//!    share inside the candidate units; runs long and distinctive enough become passages, mapped
+//!    back to byte spans. Common phrases ("said in a statement") are too short to pass.
 //!
 //! Every hash has a fixed seed: the same corpus always gives the same passages.
 //!

@@ -6,7 +6,8 @@ use super::lower::LowercaseWords;
 use crate::model::SourceKind;
 
 /// Word lists (asked about nearly every word of every article, so they answer for a word in any
-/// case without lower-casing it): speech verbs, media names, anonymous-source, institution and role nouns.
+/// case without lower-casing it): speech verbs, media names, anonymous-source, institution and
+/// role nouns.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     /// Lowercase verb forms that attribute words to a speaker.

@@ -3,8 +3,9 @@
 //! The attribution rules ask of nearly every word of every article whether it is a speech verb,
 //! a statement noun, a clause boundary…; each question used to lower-case the word into a new
 //! `String`. Words are short and nearly always ASCII, so they are lower-cased here into a buffer
-//! on the stack. A non-ASCII word goes through [`str::to_lowercase`], so every answer is exactly the one `to_lowercase` gives: a non-ASCII
-//! letter such as the Kelvin sign `K` lower-cases to an ASCII `k`, which no shortcut may miss.
+//! on the stack. A non-ASCII word goes through [`str::to_lowercase`], so every answer is exactly
+//! the one `to_lowercase` gives: a non-ASCII letter such as the Kelvin sign `K` lower-cases to an
+//! ASCII `k`, which no shortcut may miss.
 
 use compact_str::CompactString;
 
