@@ -29,6 +29,10 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
+/// Files examined at once when the key is taken (threads of their own, mostly waiting on the
+/// disk).
+const READS_IN_FLIGHT: usize = 16;
+
 /// A stored hash is trusted only for files last modified at least this long before it was taken.
 pub const RACY_SECONDS: u64 = 2;
 
@@ -112,14 +116,27 @@ pub fn fingerprint(paths: &[PathBuf], previous: Option<&Manifest>) -> (Fingerpri
     let previous = previous.unwrap_or(&empty);
     let by_path = previous.by_path();
     let found = discover(paths);
-    let entries: Vec<Entry> = found
-        .into_par_iter()
-        .map(|f| {
-            examine(f, |path, size, modified| {
-                previous.trusted_hash(&by_path, path, size, modified)
+    let examine_all = || -> Vec<Entry> {
+        found
+            .into_par_iter()
+            .map(|f| {
+                examine(f, |path, size, modified| {
+                    previous.trusted_hash(&by_path, path, size, modified)
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    // Examining is waiting on the disk (metadata, and whole files when they must be hashed):
+    // with more reads in flight than cores, a corpus not in memory is read several times
+    // faster. Without such a pool, the global one does it.
+    let entries = match rayon::ThreadPoolBuilder::new()
+        .num_threads(READS_IN_FLIGHT)
+        .thread_name(|i| format!("cache key {i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(examine_all),
+        Err(_) => examine_all(),
+    };
 
     let mut hasher = Xxh3::new();
     write_program_identity(&mut hasher);
