@@ -180,8 +180,9 @@ pub fn open_at(paths: &[PathBuf], locations: &Locations) -> Opened {
     progress::enter(Step::Checking);
     let (fingerprint, manifest) = key::fingerprint(paths, previous.as_ref());
     let fingerprinted = (fingerprint, started.elapsed());
-    // The file the manifest came from, when it was made for other files: what it holds for
-    // the files that did not change is reused. Not a damaged file: its key matched.
+    // The file the manifest came from, when it is intact but was made for other files (the
+    // corpus changed): what it holds for the files that did not change is reused. A file made
+    // for these files that cannot be read is damaged, and nothing of it is reused.
     let mut earlier = None;
     for (i, (location, file)) in files.iter().enumerate() {
         if file.digest() != fingerprint.digest {

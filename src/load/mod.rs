@@ -195,9 +195,10 @@ impl FileLoad {
         }
     }
 
-    /// The file's load again, from its summary and the articles it gave (in order, as the
-    /// corpus holds them: ids and keys are restored to what the file gave). `None` when the
-    /// number of articles is not the summary's.
+    /// The file's load again, from its summary and the articles it gave, in order, as a corpus
+    /// holds them: their keys are put back to what the file gave (ids are assigned when the
+    /// loads are joined; an outlet the analysis took from the page furniture stays, as the
+    /// analysis would find it again). `None` when the number of articles is not the summary's.
     pub fn from_summary(summary: FileSummary, mut articles: Vec<Article>) -> Option<FileLoad> {
         if articles.len() != summary.keys.len() {
             return None;
