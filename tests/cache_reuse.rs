@@ -211,3 +211,137 @@ fn check_stats_says_how_many_files_were_reused() {
         "{human}"
     );
 }
+
+/// The files a property test plays with: a name each, and the contents it may hold (several
+/// give keys that collide with other files' keys, one is all page furniture, one is not valid).
+const FILES: [(&str, &[&str]); 6] = [
+    (
+        "a.txt",
+        &[
+            "date 2023-07-26\nOn Wednesday the guard detained President Mohamed Bazoum in Niamey.\n",
+            "date 2023-07-27\nGeneral Abdourahamane Tchiani said on Friday that he led the council.\n",
+            "Advertisement\n",
+        ],
+    ),
+    (
+        "b.txt",
+        &[
+            "date 2023-08-02\nThe Economic Community of West African States met in Abuja on Sunday.\n",
+            "date 2023-07-26\nOn Wednesday the guard detained President Mohamed Bazoum in Niamey.\n",
+        ],
+    ),
+    (
+        "c.jsonl",
+        &[
+            concat!(
+                r#"{"id":"a","date":"2023-08-03","text":"France said on Thursday it would not leave."}"#,
+                "\n",
+                r#"{"id":"b","text":"Subscribe to our newsletter"}"#,
+                "\n",
+                r#"{"id":"c2","date":"bad","text":"The junta closed the border with Benin on Monday."}"#,
+                "\n",
+            ),
+            r#"{"id":"b","date":"2023-08-05","text":"Nigeria cut electricity supplies to Niger last week."}"#,
+        ],
+    ),
+    (
+        "d.md",
+        &[
+            "---\nid: a\ndate: 2023-07-30\n---\n\nThe delegation left Niamey for Abuja yesterday.\n",
+            "---\ntitle: Note\n---\n\nMali and Burkina Faso warned against any intervention.\n",
+        ],
+    ),
+    (
+        "e.json",
+        &[
+            "{ not json",
+            r#"{"id":"e","text":"Russia urged restraint on Tuesday."}"#,
+        ],
+    ),
+    (
+        "shared.txt",
+        &[
+            "date 2023-07-28\nThe general spoke on state television on Thursday.\n",
+            "",
+        ],
+    ),
+];
+
+/// One change to the corpus folder.
+#[derive(Debug, Clone)]
+enum Change {
+    /// File `.0` holds its content `.1` (modulo how many it has).
+    Write(usize, usize),
+    /// File `.0` is removed.
+    Remove(usize),
+    /// File `.0` gets a new modification time, its content unchanged.
+    Touch(usize),
+}
+
+fn apply(dir: &Path, change: &Change, clock: &mut u64) {
+    let path_of = |i: usize| dir.join(FILES[i % FILES.len()].0);
+    match *change {
+        Change::Write(i, c) => {
+            let contents = FILES[i % FILES.len()].1;
+            std::fs::write(path_of(i), contents[c % contents.len()]).unwrap();
+        }
+        Change::Remove(i) => {
+            let _ = std::fs::remove_file(path_of(i));
+        }
+        Change::Touch(i) => {
+            if let Ok(file) = std::fs::File::options().write(true).open(path_of(i)) {
+                *clock += 10;
+                let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(*clock);
+                file.set_modified(when).unwrap();
+            }
+        }
+    }
+}
+
+fn change() -> impl proptest::strategy::Strategy<Value = Change> {
+    use proptest::prelude::*;
+    prop_oneof![
+        3 => (0..FILES.len(), 0..3usize).prop_map(|(i, c)| Change::Write(i, c)),
+        1 => (0..FILES.len()).prop_map(Change::Remove),
+        1 => (0..FILES.len()).prop_map(Change::Touch),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// After any sequence of edits, removals and touches, opening through the cache (which
+    /// reuses what it holds for the files that did not change) shows exactly what a fresh load
+    /// and analysis shows, and opening again without a change is a hit.
+    #[test]
+    fn any_sequence_of_changes_gives_the_fresh_result(
+        first in proptest::collection::vec(change(), 1..6),
+        then in proptest::collection::vec(proptest::collection::vec(change(), 1..3), 1..4),
+    ) {
+        let corpus = tempfile::tempdir().unwrap();
+        let user = tempfile::tempdir().unwrap();
+        let dir = corpus.path();
+        let paths = vec![dir.to_path_buf()];
+        let mut clock = 1_600_000_000;
+        // Every file starts with its first content.
+        for i in 0..FILES.len() {
+            apply(dir, &Change::Write(i, 0), &mut clock);
+        }
+        for change in &first {
+            apply(dir, change, &mut clock);
+        }
+        let opened = open(&paths, user.path());
+        proptest::prop_assert_eq!(shown_opened(&opened), fresh(&paths));
+        for changes in &then {
+            for change in changes {
+                apply(dir, change, &mut clock);
+            }
+            let opened = open(&paths, user.path());
+            proptest::prop_assert_eq!(shown_opened(&opened), fresh(&paths), "after {:?}", changes);
+            if !opened.corpus.articles.is_empty() {
+                let again = open(&paths, user.path());
+                proptest::prop_assert_eq!(again.outcome, CacheOutcome::Hit);
+            }
+        }
+    }
+}
