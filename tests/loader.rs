@@ -222,12 +222,36 @@ fn binary_non_utf8_empty_and_bom() {
     assert_eq!(skip_reason(&report, "empty.md"), Some("empty file"));
     assert_eq!(skip_reason(&report, "blank.txt"), Some("empty file"));
     let latin = article(&report, "latin1");
-    assert_eq!(latin.body, "Le caf\u{FFFD} de Niamey est ferm\u{FFFD}.");
+    assert_eq!(latin.body, "Le café de Niamey est fermé.");
     let w = warnings_for(&report, "latin1.txt");
     assert!(w.len() == 1 && w[0].starts_with("not valid UTF-8"), "{w:?}");
     let bom = article(&report, "bom");
     assert_eq!(bom.date, date(2023, 7, 27));
     assert_eq!(bom.body, "Text after a BOM.");
+}
+
+#[test]
+fn a_legacy_html_page_is_read_in_its_declared_character_set_and_its_names_are_found() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "abidjan.html",
+        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\
+          <title>Rappel</title></head><body><main><p>La C\xF4te d\x92Ivoire a rappel\xE9 son \
+          ambassadeur \xE0 Niamey.</p></main></body></html>",
+    );
+    let report = load_paths(&[dir.path().to_path_buf()]);
+    let a = article(&report, "abidjan");
+    assert_eq!(
+        a.body,
+        "La Côte d’Ivoire a rappelé son ambassadeur à Niamey."
+    );
+    let w = warnings_for(&report, "abidjan.html");
+    assert!(w.len() == 1 && w[0].contains("windows-1252"), "{w:?}");
+    let corpus = dossier::pipeline::analyze(report.articles);
+    let names: Vec<&str> = corpus.actors.iter().map(|a| a.name.as_str()).collect();
+    // The country is found under its gazetteer name (replacement characters hid it).
+    assert!(names.contains(&"Ivory Coast"), "{names:?}");
 }
 
 #[test]

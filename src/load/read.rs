@@ -1,6 +1,8 @@
 //! Bytes to text: the checks every file passes before a format parser sees it (size, binary
-//! content, emptiness) and the decoding (UTF-8 with or without a byte-order mark, UTF-16 with
-//! one, anything else lossily with a warning).
+//! content, emptiness) and the decoding: UTF-8 with or without a byte-order mark, UTF-16 with
+//! one; bytes that are not UTF-8 in the character set the file declares (an HTML `<meta>` or an
+//! XML declaration), else as Windows-1252 when nothing in them is UTF-8 beyond ASCII, else as
+//! UTF-8 with replacement characters; each of the last three with a warning.
 
 use std::fs::File;
 use std::io::Read;
@@ -16,7 +18,7 @@ const SNIFF_BYTES: usize = 1024;
 pub struct Decoded {
     /// The file's text, without a byte-order mark.
     pub text: String,
-    /// Set when the bytes were not valid UTF-8 and were decoded with replacement characters.
+    /// Set when the bytes were not valid UTF-8: how they were decoded instead.
     pub warning: Option<String>,
 }
 
@@ -78,12 +80,84 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     } else if looks_binary(bytes) {
         return Err("binary file, not text".to_string());
     } else {
-        decode_utf8(bytes)
+        decode_without_bom(bytes)
     };
     if decoded.text.trim().is_empty() {
         return Err("empty file".to_string());
     }
     Ok(decoded)
+}
+
+/// Bytes without a byte-order mark: UTF-8 when they are; else in the character set the file
+/// declares; else as Windows-1252 when no byte sequence in them is a UTF-8 character beyond
+/// ASCII (legacy Western text, which is what such files nearly always are, and what browsers
+/// assume); else UTF-8 with replacement characters (a UTF-8 file with a few damaged bytes).
+fn decode_without_bom(bytes: &[u8]) -> Decoded {
+    let Err(e) = std::str::from_utf8(bytes) else {
+        return decode_utf8(bytes);
+    };
+    let bad_at = e.valid_up_to();
+    if let Some(encoding) = declared_encoding(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        let damaged = if had_errors {
+            ", with replacement characters for bytes it does not have"
+        } else {
+            ""
+        };
+        return Decoded {
+            text: text.into_owned(),
+            warning: Some(format!(
+                "not valid UTF-8 (first bad byte at offset {bad_at}); decoded as {}, the character set the file declares{damaged}",
+                encoding.name()
+            )),
+        };
+    }
+    let has_utf8_letters = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
+    if has_utf8_letters {
+        return decode_utf8(bytes);
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        warning: Some(format!(
+            "not valid UTF-8 (first bad byte at offset {bad_at}) and no character set declared; decoded as Windows-1252"
+        )),
+    }
+}
+
+/// The character set an HTML `<meta>` tag or an XML declaration in the first KiB declares, when
+/// it is one other than UTF-8 (which the bytes already failed) that the WHATWG Encoding Standard
+/// knows, as browsers read it.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes
+        .get(..SNIFF_BYTES)
+        .unwrap_or(bytes)
+        .to_ascii_lowercase();
+    let metas = memchr::memmem::find_iter(&head, b"<meta").map(|at| (at, &b"charset"[..]));
+    let xml = memchr::memmem::find_iter(&head, b"<?xml").map(|at| (at, &b"encoding"[..]));
+    metas
+        .chain(xml)
+        .filter_map(|(at, attribute)| label_in_tag(head.get(at..)?, attribute))
+        .filter_map(encoding_rs::Encoding::for_label)
+        // A declared UTF-16 in bytes that are not is read as UTF-8, as browsers do.
+        .find(|&encoding| encoding != encoding_rs::UTF_8 && encoding.is_ascii_compatible())
+}
+
+/// The value of `attribute` (`charset`, `encoding`) in the tag `tag` starts with, quoted or not.
+fn label_in_tag<'a>(tag: &'a [u8], attribute: &[u8]) -> Option<&'a [u8]> {
+    let tag = tag.get(..memchr::memchr(b'>', tag)?)?;
+    let after = memchr::memmem::find(tag, attribute)? + attribute.len();
+    let value = tag.get(after..)?.trim_ascii_start().strip_prefix(b"=")?;
+    let value = value.trim_ascii_start();
+    let value = value
+        .strip_prefix(b"\"")
+        .or_else(|| value.strip_prefix(b"'"))
+        .unwrap_or(value);
+    let end = value
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(value.len());
+    value.get(..end).filter(|label| !label.is_empty())
 }
 
 /// UTF-8, or a lossy decoding with a warning that says where the first bad byte was.
@@ -167,10 +241,76 @@ mod tests {
     }
 
     #[test]
-    fn latin1_is_decoded_lossily_with_a_warning() {
-        let d = decode(b"caf\xE9 au lait").unwrap();
-        assert_eq!(d.text, "caf\u{FFFD} au lait");
-        assert!(d.warning.unwrap().contains("offset 3"));
+    fn legacy_text_without_a_declaration_is_read_as_windows_1252_with_a_warning() {
+        let d = decode(b"Le caf\xE9 \x93Chez L\xE9on\x94 a rouvert \x96 enfin.").unwrap();
+        assert_eq!(d.text, "Le café “Chez Léon” a rouvert – enfin.");
+        let warning = d.warning.unwrap();
+        assert!(warning.starts_with("not valid UTF-8"), "{warning}");
+        assert!(
+            warning.contains("offset 6") && warning.contains("Windows-1252"),
+            "{warning}"
+        );
+    }
+
+    #[test]
+    fn utf8_with_a_damaged_byte_keeps_its_letters_and_marks_the_byte() {
+        let d = decode(
+            "Côte d’Ivoire \u{2014} "
+                .bytes()
+                .chain(*b"\xFF fin")
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        )
+        .unwrap();
+        assert_eq!(d.text, "Côte d’Ivoire \u{2014} \u{FFFD} fin");
+        assert!(d.warning.unwrap().contains("replacement characters"));
+    }
+
+    #[test]
+    fn a_declared_character_set_is_used() {
+        // "Нигер" in Windows-1251, declared by a meta tag.
+        let html = b"<html><head><meta charset=\"windows-1251\"></head><body><p>\xCD\xE8\xE3\xE5\xF0</p></body></html>";
+        let d = decode(html).unwrap();
+        assert!(d.text.contains("<p>Нигер</p>"), "{}", d.text);
+        assert!(d.warning.unwrap().contains("windows-1251"));
+        // The older http-equiv form; ISO-8859-1 is read as Windows-1252, as browsers do.
+        let html = b"<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=ISO-8859-1'><p>\x93caf\xE9\x94</p>";
+        assert!(decode(html).unwrap().text.contains("<p>“café”</p>"));
+        // An XML declaration (KOI8-R "Нигер").
+        let xml = b"<?xml version=\"1.0\" encoding='koi8-r'?><text>\xEE\xC9\xC7\xC5\xD2</text>";
+        assert!(decode(xml).unwrap().text.contains("<text>Нигер</text>"));
+    }
+
+    #[test]
+    fn declarations_that_cannot_apply_are_ignored() {
+        // UTF-8 bytes stay UTF-8 whatever the file declares.
+        let d = decode("<meta charset=windows-1252><p>café</p>".as_bytes()).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.warning),
+            ("<meta charset=windows-1252><p>café</p>", None)
+        );
+        // A declared UTF-16 or an unknown name: the bytes are judged by themselves.
+        for declared in ["utf-16", "no-such-charset", ""] {
+            let html = format!("<meta charset=\"{declared}\"><p>caf").into_bytes();
+            let html: Vec<u8> = html.into_iter().chain(*b"\xE9</p>").collect();
+            let d = decode(&html).unwrap();
+            assert!(d.text.ends_with("<p>café</p>"), "{declared}: {}", d.text);
+            assert!(
+                d.warning.unwrap().contains("no character set declared"),
+                "{declared}"
+            );
+        }
+        // A tag cut off by the end of the first KiB declares nothing.
+        let mut long = b"<meta charset=".to_vec();
+        long.extend(std::iter::repeat_n(b'x', SNIFF_BYTES));
+        long.extend(b"\xE9");
+        assert!(
+            decode(&long)
+                .unwrap()
+                .warning
+                .unwrap()
+                .contains("Windows-1252")
+        );
     }
 
     #[test]
