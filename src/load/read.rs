@@ -93,14 +93,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 /// ASCII (legacy Western text, which is what such files nearly always are, and what browsers
 /// assume); else UTF-8 with replacement characters (a UTF-8 file with a few damaged bytes).
 fn decode_without_bom(bytes: &[u8]) -> Decoded {
-    let Err(e) = std::str::from_utf8(bytes) else {
-        return decode_utf8(bytes);
+    let bad_at = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            return Decoded {
+                text: text.to_string(),
+                warning: None,
+            };
+        }
+        Err(e) => e.valid_up_to(),
     };
-    let bad_at = e.valid_up_to();
     if let Some(encoding) = declared_encoding(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
         let damaged = if had_errors {
-            ", with replacement characters for bytes it does not have"
+            ", with replacement characters for bytes that character set does not define"
         } else {
             ""
         };
@@ -139,7 +144,8 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         .chain(xml)
         .filter_map(|(at, attribute)| label_in_tag(head.get(at..)?, attribute))
         .filter_map(encoding_rs::Encoding::for_label)
-        // A declared UTF-16 in bytes that are not is read as UTF-8, as browsers do.
+        // A declared UTF-8 (which the bytes failed) or UTF-16 (whose tags would not be ASCII)
+        // says nothing about these bytes: they are judged by themselves.
         .find(|&encoding| encoding != encoding_rs::UTF_8 && encoding.is_ascii_compatible())
 }
 
