@@ -63,12 +63,18 @@ fn write_corpus(dir: &Path) {
     std::fs::write(dir.join("broken.json"), "{ not json").unwrap();
 }
 
-#[test]
-fn a_changed_corpus_reuses_unchanged_files_and_equals_a_fresh_analysis() {
+/// A folder holding [`write_corpus`]'s files, a user cache folder, and the paths to open.
+fn written_corpus() -> (tempfile::TempDir, tempfile::TempDir, Vec<PathBuf>) {
     let corpus = tempfile::tempdir().unwrap();
     let user = tempfile::tempdir().unwrap();
     write_corpus(corpus.path());
     let paths = vec![corpus.path().to_path_buf()];
+    (corpus, user, paths)
+}
+
+#[test]
+fn a_changed_corpus_reuses_unchanged_files_and_equals_a_fresh_analysis() {
+    let (corpus, user, paths) = written_corpus();
     let first = open(&paths, user.path());
     assert_eq!(first.outcome, CacheOutcome::Miss);
     assert_eq!(first.reused_files, 0);
@@ -120,10 +126,7 @@ fn a_changed_corpus_reuses_unchanged_files_and_equals_a_fresh_analysis() {
 
 #[test]
 fn keys_are_made_unique_again_when_the_file_that_took_a_key_goes() {
-    let corpus = tempfile::tempdir().unwrap();
-    let user = tempfile::tempdir().unwrap();
-    write_corpus(corpus.path());
-    let paths = vec![corpus.path().to_path_buf()];
+    let (corpus, user, paths) = written_corpus();
     let key_of_wire_record = |opened: &Opened| {
         opened
             .corpus
@@ -155,10 +158,7 @@ fn keys_are_made_unique_again_when_the_file_that_took_a_key_goes() {
 
 #[test]
 fn a_damaged_cache_of_a_changed_corpus_gives_the_fresh_result() {
-    let corpus = tempfile::tempdir().unwrap();
-    let user = tempfile::tempdir().unwrap();
-    write_corpus(corpus.path());
-    let paths = vec![corpus.path().to_path_buf()];
+    let (corpus, user, paths) = written_corpus();
     open(&paths, user.path());
     let cache = corpus.path().join(".dossier").join("cache");
     let good = std::fs::read(&cache).unwrap();
